@@ -1,0 +1,178 @@
+package dev.bookings.appointments.control;
+
+import dev.bookings.appointments.entity.Appointment;
+import dev.bookings.appointments.entity.CustomerInformation;
+import dev.bookings.errors.InvalidRequest;
+import dev.bookings.platform.ApiVersion;
+import dev.bookings.platform.GraphTimes;
+import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.JsonWriting;
+import jakarta.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A bookingAppointment as a client sends it, read and validated completely before any transaction starts.
+ * Both spellings of the times are accepted whatever the version ({@code startDateTime}/{@code start}); read-only
+ * and computed properties ({@code id}, {@code duration}, {@code filledAttendeesCount}, timestamps) and unknown
+ * properties are ignored. Only properties present in the body are applied.
+ */
+public final class AppointmentInput {
+
+    public static final Set<String> PRICE_TYPES = Set.of("undefined", "fixedPrice", "startingAt", "hourly", "free",
+            "priceVaries", "callUs", "notSet", "unknownFutureValue");
+    static final int NAME = 255;
+    static final int TEXT = 4000;
+    static final int URL = 2048;
+    static final int MAX_CUSTOMERS = 100;
+    static final int MAX_STAFF = 100;
+
+    private final JsonFields fields;
+    private final OffsetDateTime start;
+    private final OffsetDateTime end;
+    private final List<CustomerInformation> customers;
+
+    private AppointmentInput(JsonFields fields, OffsetDateTime start, OffsetDateTime end,
+            List<CustomerInformation> customers) {
+        this.fields = fields;
+        this.start = start;
+        this.end = end;
+        this.customers = customers;
+    }
+
+    /** The body of a create: {@code start} and {@code end} are required, {@code end} after {@code start}. */
+    public static AppointmentInput forCreate(JsonObject body, ApiVersion version) {
+        JsonFields fields = JsonFields.of(body);
+        OffsetDateTime start = time(fields, version, true)
+                .orElseThrow(() -> new InvalidRequest("Property '" + version.startProperty() + "' is required."));
+        OffsetDateTime end = time(fields, version, false)
+                .orElseThrow(() -> new InvalidRequest("Property '" + version.endProperty() + "' is required."));
+        if (!end.isAfter(start)) {
+            throw new InvalidRequest("Property '" + version.endProperty() + "' must be after '" + version.startProperty() + "'.");
+        }
+        AppointmentInput input = new AppointmentInput(fields, start, end, customers(fields));
+        input.validate();
+        return input;
+    }
+
+    private static Optional<OffsetDateTime> time(JsonFields fields, ApiVersion version, boolean start) {
+        String v1 = start ? ApiVersion.V1_0.startProperty() : ApiVersion.V1_0.endProperty();
+        String beta = start ? ApiVersion.BETA.startProperty() : ApiVersion.BETA.endProperty();
+        String preferred = version == ApiVersion.V1_0 ? v1 : beta;
+        String other = version == ApiVersion.V1_0 ? beta : v1;
+        Optional<OffsetDateTime> value = fields.dateTimeTimeZone(preferred);
+        return value.isPresent() ? value : fields.dateTimeTimeZone(other);
+    }
+
+    private static List<CustomerInformation> customers(JsonFields fields) {
+        Optional<List<JsonFields>> list = fields.objects("customers", MAX_CUSTOMERS);
+        List<CustomerInformation> customers = new ArrayList<>();
+        if (list.isPresent()) {
+            for (JsonFields c : list.get()) {
+                customers.add(new CustomerInformation(
+                        c.string("customerId", NAME).orElse(null),
+                        c.string("name", NAME).orElse(null),
+                        email(c, "emailAddress"),
+                        c.string("phone", 64).orElse(null),
+                        timeZone(c, "timeZone"),
+                        c.string("notes", TEXT).orElse(null),
+                        c.object("location").map(JsonWriting::stored).orElse(null)));
+            }
+        } else if (fields.has("customerName") || fields.has("customerEmailAddress") || fields.has("customerId")) {
+            // beta's single-customer shortcut
+            customers.add(new CustomerInformation(
+                    fields.string("customerId", NAME).orElse(null),
+                    fields.string("customerName", NAME).orElse(null),
+                    email(fields, "customerEmailAddress"),
+                    fields.string("customerPhone", 64).orElse(null),
+                    timeZone(fields, "customerTimeZone"),
+                    fields.string("customerNotes", TEXT).orElse(null),
+                    fields.object("customerLocation").map(JsonWriting::stored).orElse(null)));
+        }
+        return customers;
+    }
+
+    private static String email(JsonFields fields, String name) {
+        String value = fields.string(name, 320).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+        if (value != null && (value.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f) || !value.matches("[^@\\s<>,;]+@[^@\\s<>,;]+"))) {
+            throw new InvalidRequest("Property '" + name + "' is not an e-mail address.");
+        }
+        return value;
+    }
+
+    private static String timeZone(JsonFields fields, String name) {
+        Optional<String> zone = fields.string(name, 64).filter(s -> !s.isBlank());
+        zone.ifPresent(z -> GraphTimes.zone(z, name));
+        return zone.orElse(null);
+    }
+
+    private void validate() {
+        fields.duration("preBuffer");
+        fields.duration("postBuffer");
+        fields.string("serviceId", NAME);
+        fields.string("serviceName", NAME);
+        fields.string("serviceNotes", TEXT);
+        fields.object("serviceLocation");
+        timeZone(fields, "customerTimeZone");
+        fields.string("customerPhone", 64);
+        fields.string("customerNotes", TEXT);
+        fields.bool("isLocationOnline");
+        fields.string("joinWebUrl", URL);
+        fields.string("anonymousJoinWebUrl", URL);
+        fields.bool("optOutOfCustomerEmail");
+        fields.bool("smsNotificationsEnabled");
+        fields.bool("isCustomerAllowedToManageBooking");
+        fields.integer("maximumAttendeesCount", 0, 10_000);
+        fields.number("price");
+        fields.string("priceType", 32).filter(type -> !PRICE_TYPES.contains(type)).ifPresent(type -> {
+            throw new InvalidRequest("Property 'priceType' must be one of " + PRICE_TYPES + ".");
+        });
+        fields.array("reminders");
+        fields.string("selfServiceAppointmentId", NAME);
+        fields.string("appointmentLabel", NAME);
+        fields.string("additionalInformation", TEXT);
+        fields.strings("staffMemberIds", MAX_STAFF, NAME);
+    }
+
+    public OffsetDateTime start() {
+        return start;
+    }
+
+    public OffsetDateTime end() {
+        return end;
+    }
+
+    /** Writes the sent properties onto the appointment. */
+    public void applyTo(Appointment a) {
+        a.schedule(start, end);
+        fields.duration("preBuffer").ifPresent(a::preBuffer);
+        fields.duration("postBuffer").ifPresent(a::postBuffer);
+        fields.string("serviceId", NAME).ifPresent(a::serviceId);
+        fields.string("serviceName", NAME).ifPresent(a::serviceName);
+        fields.string("serviceNotes", TEXT).ifPresent(a::serviceNotes);
+        fields.object("serviceLocation").map(JsonWriting::stored).ifPresent(a::serviceLocationJson);
+        Optional.ofNullable(timeZone(fields, "customerTimeZone")).ifPresent(a::customerTimeZone);
+        fields.string("customerPhone", 64).ifPresent(a::customerPhone);
+        fields.string("customerNotes", TEXT).ifPresent(a::customerNotes);
+        fields.bool("isLocationOnline").ifPresent(a::locationOnline);
+        fields.string("joinWebUrl", URL).ifPresent(a::joinWebUrl);
+        fields.string("anonymousJoinWebUrl", URL).ifPresent(a::anonymousJoinWebUrl);
+        fields.bool("optOutOfCustomerEmail").ifPresent(a::optOutOfCustomerEmail);
+        fields.bool("smsNotificationsEnabled").ifPresent(a::smsNotificationsEnabled);
+        fields.bool("isCustomerAllowedToManageBooking").ifPresent(a::customerAllowedToManageBooking);
+        fields.integer("maximumAttendeesCount", 0, 10_000).ifPresent(a::maximumAttendeesCount);
+        fields.number("price").ifPresent(a::price);
+        fields.string("priceType", 32).ifPresent(a::priceType);
+        fields.array("reminders").map(JsonWriting::stored).ifPresent(a::remindersJson);
+        fields.string("selfServiceAppointmentId", NAME).ifPresent(a::selfServiceAppointmentId);
+        fields.string("appointmentLabel", NAME).ifPresent(a::appointmentLabel);
+        fields.string("additionalInformation", TEXT).ifPresent(a::additionalInformation);
+        fields.strings("staffMemberIds", MAX_STAFF, NAME).ifPresent(a::staffMemberIds);
+        if (fields.has("customers") || !customers.isEmpty()) {
+            a.customers(customers);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.bookings.appointments.control;
+
+import static dev.bookings.platform.JsonWriting.put;
+import static dev.bookings.platform.JsonWriting.putStored;
+import static dev.bookings.platform.JsonWriting.putStrings;
+
+import dev.bookings.appointments.entity.Appointment;
+import dev.bookings.appointments.entity.CustomerInformation;
+import dev.bookings.platform.ApiVersion;
+import dev.bookings.platform.GraphTimes;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+
+/** A bookingAppointment as Graph writes it, in the names of the requested version. */
+public final class AppointmentRepresentation {
+
+    public static final String CUSTOMER_TYPE = "#microsoft.graph.bookingCustomerInformation";
+
+    private AppointmentRepresentation() {
+    }
+
+    public static JsonObject of(Appointment a, ApiVersion version, String context) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        if (context != null) {
+            json.add("@odata.context", context);
+        }
+        json.add("id", a.id());
+        put(json, "selfServiceAppointmentId", a.selfServiceAppointmentId());
+        json.add(version.startProperty(), GraphTimes.format(a.start()));
+        json.add(version.endProperty(), GraphTimes.format(a.end()));
+        put(json, "duration", a.duration());
+        put(json, "preBuffer", a.preBuffer());
+        put(json, "postBuffer", a.postBuffer());
+        put(json, "serviceId", a.serviceId());
+        put(json, "serviceName", a.serviceName());
+        put(json, "serviceNotes", a.serviceNotes());
+        putStored(json, "serviceLocation", a.serviceLocationJson());
+        putStrings(json, "staffMemberIds", a.staffMemberIds());
+        json.add("customers", customers(a.customers()));
+        put(json, "customerTimeZone", a.customerTimeZone());
+        put(json, "customerPhone", a.customerPhone());
+        put(json, "customerNotes", a.customerNotes());
+        json.add("isLocationOnline", a.locationOnline());
+        put(json, "joinWebUrl", a.joinWebUrl());
+        put(json, "anonymousJoinWebUrl", a.anonymousJoinWebUrl());
+        json.add("optOutOfCustomerEmail", a.optOutOfCustomerEmail());
+        json.add("smsNotificationsEnabled", a.smsNotificationsEnabled());
+        json.add("isCustomerAllowedToManageBooking", a.customerAllowedToManageBooking());
+        json.add("maximumAttendeesCount", a.maximumAttendeesCount());
+        json.add("filledAttendeesCount", a.customers().size());
+        put(json, "price", a.price());
+        json.add("priceType", a.priceType());
+        if (a.remindersJson() == null) {
+            json.add("reminders", Json.createArrayBuilder());
+        } else {
+            putStored(json, "reminders", a.remindersJson());
+        }
+        put(json, "appointmentLabel", a.appointmentLabel());
+        put(json, "additionalInformation", a.additionalInformation());
+        put(json, "createdDateTime", GraphTimes.timestamp(a.createdAt()));
+        put(json, "lastUpdatedDateTime", GraphTimes.timestamp(a.updatedAt()));
+        if (version == ApiVersion.BETA) {
+            CustomerInformation first = a.customers().isEmpty() ? null : a.customers().get(0);
+            put(json, "customerId", first == null ? null : first.customerId());
+            put(json, "customerName", first == null ? null : first.name());
+            put(json, "customerEmailAddress", first == null ? null : first.emailAddress());
+            putStored(json, "customerLocation", first == null ? null : first.locationJson());
+            put(json, "onlineMeetingUrl", a.joinWebUrl());
+        }
+        return json.build();
+    }
+
+    private static JsonArrayBuilder customers(List<CustomerInformation> customers) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (CustomerInformation c : customers) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("@odata.type", CUSTOMER_TYPE);
+            put(json, "customerId", c.customerId());
+            put(json, "name", c.name());
+            put(json, "emailAddress", c.emailAddress());
+            put(json, "phone", c.phone());
+            put(json, "timeZone", c.timeZone());
+            put(json, "notes", c.notes());
+            putStored(json, "location", c.locationJson());
+            json.add("customQuestionAnswers", Json.createArrayBuilder());
+            array.add(json);
+        }
+        return array;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.bookings.businesses.boundary;
+
+import dev.bookings.appointments.boundary.AppointmentsSubResource;
+import dev.bookings.businesses.control.BusinessInput;
+import dev.bookings.businesses.control.BusinessRepresentation;
+import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.platform.ApiVersion;
+import dev.bookings.platform.JsonBodies;
+import dev.bookings.security.Caller;
+import dev.bookings.security.Scopes;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ResourceContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+
+/**
+ * The bookingBusinesses collection under all three roots of Graph ({@code /beta/bookingBusinesses},
+ * {@code /beta/solutions/bookingBusinesses}, {@code /v1.0/solutions/bookingBusinesses}), and the locator that
+ * hands a business's {@code appointments} and {@code calendarView} to {@link AppointmentsSubResource}.
+ */
+@Path(ApiVersion.ROOTS)
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+public class BookingBusinessesResource {
+
+    @PathParam("root")
+    String root;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    ResourceContext resources;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BusinessRegistry registry;
+
+    ApiVersion version() {
+        return ApiVersion.ofRoot(root);
+    }
+
+    String metadata() {
+        return uriInfo.getBaseUri() + version().segment() + "/$metadata#" + version().businessesPath();
+    }
+
+    @GET
+    @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
+            Scopes.BOOKINGS_MANAGE_ALL})
+    public JsonObject list() {
+        JsonArrayBuilder value = Json.createArrayBuilder();
+        registry.list(caller).forEach(b -> value.add(BusinessRepresentation.of(b, null)));
+        return Json.createObjectBuilder().add("@odata.context", metadata()).add("value", value).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.BOOKINGS_MANAGE_ALL)
+    public Response create(InputStream body) {
+        BusinessInput input = BusinessInput.forCreate(JsonBodies.readObject(body, false));
+        BookingBusiness business = registry.register(caller, input);
+        URI location = uriInfo.getBaseUriBuilder().path(root).path(business.id()).build();
+        return Response.created(location).entity(BusinessRepresentation.of(business, metadata() + "/$entity")).build();
+    }
+
+    @GET
+    @Path("{businessId}")
+    @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
+            Scopes.BOOKINGS_MANAGE_ALL})
+    public JsonObject get(@PathParam("businessId") String businessId) {
+        return BusinessRepresentation.of(registry.get(caller, businessId), metadata() + "/$entity");
+    }
+
+    /** Both {@code appointments} and {@code calendarView} (in any case) are collections of bookingAppointment. */
+    @Path("{businessId}/{collection: (?i:appointments|calendarview)}")
+    public AppointmentsSubResource appointments() {
+        return resources.getResource(AppointmentsSubResource.class);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.bookings.businesses.boundary;
+
+import dev.bookings.businesses.control.BusinessIds;
+import dev.bookings.businesses.control.BusinessInput;
+import dev.bookings.businesses.control.BusinessStore;
+import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.security.Caller;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Creating and reading the caller's businesses. */
+@Stateless
+public class BusinessRegistry {
+
+    @Inject
+    BusinessStore businesses;
+
+    @Inject
+    @ConfigProperty(name = "bookings.business-id-domain", defaultValue = "bookings.example")
+    String idDomain;
+
+    /**
+     * Registers a business under an id derived from its display name, unique in the tenant. Two concurrent
+     * registrations of the same name cannot both take one id: the unique key turns the loser into a rollback,
+     * reported as 409 by the caller.
+     */
+    public BookingBusiness register(Caller caller, BusinessInput input) {
+        String id = BusinessIds.derive(input.displayName(), idDomain,
+                candidate -> businesses.find(caller.tenantId(), candidate).isPresent());
+        BookingBusiness business = new BookingBusiness(caller.tenantId(), id, input.displayName(),
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        input.applyTo(business);
+        businesses.add(business);
+        return business;
+    }
+
+    public BookingBusiness get(Caller caller, String id) {
+        return businesses.get(caller.tenantId(), id);
+    }
+
+    public List<BookingBusiness> list(Caller caller) {
+        return businesses.list(caller.tenantId());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.bookings.businesses.control;
+
+import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.JsonWriting;
+import jakarta.json.JsonObject;
+
+/**
+ * A bookingBusiness as a client sends it, validated before any transaction. Only the properties present are
+ * applied; read-only ones ({@code id}, {@code isPublished}, {@code publicUrl}, timestamps) and unknown ones are
+ * ignored.
+ */
+public final class BusinessInput {
+
+    private final JsonFields fields;
+    private final JsonFields policy;
+
+    private BusinessInput(JsonObject body) {
+        this.fields = JsonFields.of(body);
+        this.policy = fields.object("schedulingPolicy").map(p -> JsonFields.of(p, "schedulingPolicy")).orElse(null);
+        validate();
+    }
+
+    public static BusinessInput forCreate(JsonObject body) {
+        BusinessInput input = new BusinessInput(body);
+        input.fields.requiredString("displayName", 255);
+        return input;
+    }
+
+    public String displayName() {
+        return fields.requiredString("displayName", 255);
+    }
+
+    private void validate() {
+        fields.string("displayName", 255);
+        fields.string("email", 320);
+        fields.string("phone", 64);
+        fields.string("webSiteUrl", 2048);
+        fields.string("businessType", 255);
+        fields.string("defaultCurrencyIso", 8);
+        fields.string("languageTag", 35);
+        fields.object("address");
+        fields.array("businessHours");
+        if (policy != null) {
+            policy.duration("timeSlotInterval");
+            policy.duration("minimumLeadTime");
+            policy.duration("maximumAdvance");
+            policy.bool("sendConfirmationsToOwner");
+            policy.bool("allowStaffSelection");
+        }
+    }
+
+    public void applyTo(BookingBusiness b) {
+        fields.string("displayName", 255).filter(s -> !s.isBlank()).ifPresent(b::displayName);
+        fields.string("email", 320).ifPresent(b::email);
+        fields.string("phone", 64).ifPresent(b::phone);
+        fields.string("webSiteUrl", 2048).ifPresent(b::webSiteUrl);
+        fields.string("businessType", 255).ifPresent(b::businessType);
+        fields.string("defaultCurrencyIso", 8).ifPresent(b::defaultCurrencyIso);
+        fields.string("languageTag", 35).ifPresent(b::languageTag);
+        fields.object("address").map(JsonWriting::stored).ifPresent(b::addressJson);
+        fields.array("businessHours").map(JsonWriting::stored).ifPresent(b::businessHoursJson);
+        if (policy != null) {
+            policy.duration("timeSlotInterval").ifPresent(b::timeSlotInterval);
+            policy.duration("minimumLeadTime").ifPresent(b::minimumLeadTime);
+            policy.duration("maximumAdvance").ifPresent(b::maximumAdvance);
+            policy.bool("sendConfirmationsToOwner").ifPresent(b::sendConfirmationsToOwner);
+            policy.bool("allowStaffSelection").ifPresent(b::allowStaffSelection);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.bookings.errors;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything else. Known causes wrapped by the container are unwrapped; the rest is logged with the
+ * request id and answered 500 {@code generalException} without any detail: never a stack trace.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BookingException booking) {
+                return ErrorResponses.of(request, booking.status(), booking.code(), booking.getMessage());
+            }
+            if (cause instanceof WebApplicationException web) {
+                return new WebApplicationExceptionMapper().with(request).toResponse(web);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
+                return ErrorResponses.of(request, 409, "conflict",
+                        "The item was changed by another request at the same time; retry.");
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return ErrorResponses.of(request, 409, "conflict",
+                        "A concurrent request created the same item; retry.");
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        RequestIds.Ids ids = RequestIds.of(request);
+        LOG.log(Level.SEVERE, "Unhandled failure, request-id " + ids.requestId() + " on " + request.getMethod() + " "
+                + request.getRequestURI(), e instanceof EJBException && e.getCause() != null ? e.getCause() : e);
+        return ErrorResponses.of(request, 500, "generalException", GraphError.messageFor(500));
+    }
+}

@@ -1,0 +1,187 @@
+package dev.bookings.platform;
+
+import dev.bookings.errors.InvalidRequest;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Typed, validating access to the properties of a request object, naming the property in every 400. A
+ * property that is absent yields {@link Optional#empty()}; {@code null} is accepted where Graph allows it and
+ * reported as {@link #isNull}. Annotations ({@code @odata.type}, {@code prop@odata.type}) are simply never read.
+ */
+public final class JsonFields {
+
+    private final JsonObject object;
+    private final String prefix;
+
+    private JsonFields(JsonObject object, String prefix) {
+        this.object = object;
+        this.prefix = prefix;
+    }
+
+    public static JsonFields of(JsonObject object) {
+        return new JsonFields(object, "");
+    }
+
+    public static JsonFields of(JsonObject object, String path) {
+        return new JsonFields(object, path + ".");
+    }
+
+    public JsonObject object() {
+        return object;
+    }
+
+    public boolean has(String name) {
+        return object.containsKey(name);
+    }
+
+    public boolean isNull(String name) {
+        return object.containsKey(name) && object.get(name).getValueType() == JsonValue.ValueType.NULL;
+    }
+
+    private Optional<JsonValue> present(String name) {
+        JsonValue value = object.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? Optional.empty() : Optional.of(value);
+    }
+
+    private InvalidRequest wrongType(String name, String expected) {
+        return new InvalidRequest("Property '" + prefix + name + "' must be " + expected + ".");
+    }
+
+    public Optional<String> string(String name, int maxLength) {
+        Optional<JsonValue> value = present(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(value.get() instanceof JsonString s)) {
+            throw wrongType(name, "a string");
+        }
+        if (s.getString().length() > maxLength) {
+            throw new InvalidRequest("Property '" + prefix + name + "' is longer than " + maxLength + " characters.");
+        }
+        return Optional.of(s.getString());
+    }
+
+    public String requiredString(String name, int maxLength) {
+        return string(name, maxLength).filter(s -> !s.isBlank())
+                .orElseThrow(() -> new InvalidRequest("Property '" + prefix + name + "' is required."));
+    }
+
+    public Optional<Boolean> bool(String name) {
+        Optional<JsonValue> value = present(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (value.get().getValueType()) {
+            case TRUE -> Optional.of(Boolean.TRUE);
+            case FALSE -> Optional.of(Boolean.FALSE);
+            default -> throw wrongType(name, "true or false");
+        };
+    }
+
+    public Optional<Integer> integer(String name, int min, int max) {
+        Optional<JsonValue> value = present(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(value.get() instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(min)) < 0
+                || n.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            throw wrongType(name, "a whole number from " + min + " to " + max);
+        }
+        return Optional.of(n.intValue());
+    }
+
+    public Optional<Double> number(String name) {
+        Optional<JsonValue> value = present(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(value.get() instanceof JsonNumber n) || Double.isInfinite(n.doubleValue())) {
+            throw wrongType(name, "a number");
+        }
+        return Optional.of(n.doubleValue());
+    }
+
+    public Optional<JsonObject> object(String name) {
+        Optional<JsonValue> value = present(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get().getValueType() != JsonValue.ValueType.OBJECT) {
+            throw wrongType(name, "an object");
+        }
+        return Optional.of(value.get().asJsonObject());
+    }
+
+    public Optional<JsonArray> array(String name) {
+        Optional<JsonValue> value = present(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get().getValueType() != JsonValue.ValueType.ARRAY) {
+            throw wrongType(name, "an array");
+        }
+        return Optional.of(value.get().asJsonArray());
+    }
+
+    public Optional<List<JsonFields>> objects(String name, int maxItems) {
+        return array(name).map(array -> {
+            if (array.size() > maxItems) {
+                throw new InvalidRequest("Property '" + prefix + name + "' has more than " + maxItems + " elements.");
+            }
+            List<JsonFields> list = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                    throw new InvalidRequest("Property '" + prefix + name + "' must be an array of objects.");
+                }
+                list.add(new JsonFields(array.getJsonObject(i), prefix + name + "[" + i + "]."));
+            }
+            return list;
+        });
+    }
+
+    public Optional<List<String>> strings(String name, int maxItems, int maxLength) {
+        return array(name).map(array -> {
+            if (array.size() > maxItems) {
+                throw new InvalidRequest("Property '" + prefix + name + "' has more than " + maxItems + " elements.");
+            }
+            List<String> list = new ArrayList<>();
+            for (JsonValue item : array) {
+                if (!(item instanceof JsonString s) || s.getString().length() > maxLength) {
+                    throw new InvalidRequest("Property '" + prefix + name + "' must be an array of strings of at most "
+                            + maxLength + " characters.");
+                }
+                list.add(s.getString());
+            }
+            return list;
+        });
+    }
+
+    /** An ISO 8601 duration such as {@code PT15M} or {@code P1D}, not negative. */
+    public Optional<Duration> duration(String name) {
+        return string(name, 64).map(text -> {
+            try {
+                Duration duration = Duration.parse(text);
+                if (duration.isNegative()) {
+                    throw new InvalidRequest("Property '" + prefix + name + "' must not be negative.");
+                }
+                return duration;
+            } catch (DateTimeParseException e) {
+                throw new InvalidRequest("Property '" + prefix + name + "' must be an ISO 8601 duration such as PT30M.");
+            }
+        });
+    }
+
+    /** A {@code dateTimeTimeZone} object, see {@link GraphTimes#parse}. */
+    public Optional<java.time.OffsetDateTime> dateTimeTimeZone(String name) {
+        return object(name).map(value -> GraphTimes.parse(value, prefix + name));
+    }
+}

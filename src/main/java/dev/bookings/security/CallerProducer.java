@@ -1,0 +1,32 @@
+package dev.bookings.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.NotAuthorizedException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Makes the verified token injectable as {@link JsonWebToken} and as the use cases' {@link Caller}. */
+@RequestScoped
+public class CallerProducer {
+
+    @Inject
+    SecurityContext securityContext;
+
+    TokenPrincipal principal() {
+        return securityContext.getPrincipalsByType(TokenPrincipal.class).stream().findFirst()
+                .orElseThrow(() -> new NotAuthorizedException("Bearer"));
+    }
+
+    @Produces
+    @RequestScoped
+    JsonWebToken token() {
+        return principal();
+    }
+
+    @Produces
+    Caller caller() {
+        return principal().caller();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.bookings.it;
+
+import java.io.File;
+import java.nio.file.Path;
+import org.eu.ingwar.tools.arquillian.extension.suite.annotations.ArquillianSuiteDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The one deployment all integration tests share (one Payara Micro boot for the suite): the WAR the build
+ * just made, exactly as shipped, plus this test package. Before it deploys, the test key pair's public half
+ * is written where the pom tells the server to read it.
+ */
+@ArquillianSuiteDeployment
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    @Deployment
+    public static WebArchive deployment() {
+        TestTokens.writePublicKey(Path.of(System.getProperty("bookings.it.dir", "target/it"), "public.pem"));
+        File war = new File(System.getProperty("bookings.war", "target/bookings.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+                .addPackage(Deployments.class.getPackage());
+    }
+}

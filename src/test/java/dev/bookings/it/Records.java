@@ -1,0 +1,57 @@
+package dev.bookings.it;
+
+import dev.bookings.appointments.control.AppointmentInput;
+import dev.bookings.appointments.entity.Appointment;
+import dev.bookings.businesses.control.BusinessInput;
+import dev.bookings.platform.ApiVersion;
+import dev.bookings.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/** In-container test helper: request bodies for seeding, and reading rows as the database holds them. */
+@ApplicationScoped
+public class Records {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public static BusinessInput business(String displayName, String minimumLeadTime) {
+        var body = Json.createObjectBuilder().add("displayName", displayName);
+        if (minimumLeadTime != null) {
+            body.add("schedulingPolicy", Json.createObjectBuilder().add("minimumLeadTime", minimumLeadTime));
+        }
+        return BusinessInput.forCreate(body.build());
+    }
+
+    public static AppointmentInput appointment(Duration startIn, Duration length) {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plus(startIn).truncatedTo(ChronoUnit.SECONDS);
+        JsonObject body = Json.createObjectBuilder()
+                .add("startDateTime", Json.createObjectBuilder().add("dateTime", start.toString()))
+                .add("endDateTime", Json.createObjectBuilder().add("dateTime", start.plus(length).toString()))
+                .build();
+        return AppointmentInput.forCreate(body, ApiVersion.V1_0);
+    }
+
+    public static Caller user(String tenant) {
+        return new Caller(tenant, "user-" + tenant, true);
+    }
+
+    public static Caller app(String tenant) {
+        return new Caller(tenant, "app-" + tenant, false);
+    }
+
+    /** The row as committed, cancelled or not. */
+    @Transactional
+    public Appointment appointment(String id) {
+        return em.createQuery("select a from Appointment a where a.id = :id", Appointment.class)
+                .setParameter("id", id).getSingleResult();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.bookings.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bookings.security.Scopes;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Tokens, scopes and Graph's headers and error shape for what the container answers itself. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityHttpIT {
+
+    @ArquillianResource
+    URL base;
+
+    private static void assertUnauthorized(Http.Reply reply) {
+        assertEquals(401, reply.status(), reply::toString);
+        assertTrue(reply.header("WWW-Authenticate").startsWith("Bearer"), reply.headers()::toString);
+        assertEquals("InvalidAuthenticationToken", reply.errorCode(), reply::toString);
+        assertNotNull(reply.header("request-id"));
+        assertNotNull(reply.json().getJsonObject("error").getJsonObject("innerError").getString("date"));
+    }
+
+    @Test
+    void missingExpiredForeignUnsignedAndMisaddressedTokensAre401() {
+        Api api = new Api(base);
+        String business = api.business();
+        String appointment = api.appointment(business);
+        URI cancel = api.cancel(Api.V1, business, "appointments", appointment);
+        String scope = Scopes.BOOKINGS_MANAGE_ALL;
+
+        assertUnauthorized(Http.postJson(cancel, null, "{}"));
+        assertUnauthorized(Http.send("POST", cancel, null, "application/json", "{}", "Authorization", "Basic dXNlcjpwYXNz"));
+        assertUnauthorized(Http.postJson(cancel, "garbage", "{}"));
+        assertUnauthorized(Http.postJson(cancel, TestTokens.expired(api.tenant, scope), "{}"));
+        assertUnauthorized(Http.postJson(cancel, TestTokens.signedByUnknownKey(api.tenant, scope), "{}"));
+        assertUnauthorized(Http.postJson(cancel, TestTokens.unsigned(api.tenant, scope), "{}"));
+        assertUnauthorized(Http.postJson(cancel, TestTokens.wrongIssuer(api.tenant, scope), "{}"));
+        assertUnauthorized(Http.postJson(cancel, TestTokens.wrongAudience(api.tenant, scope), "{}"));
+        assertUnauthorized(Http.get(api.uri("v1.0/no/such/path"), null));
+        Http.Reply elsewhere = Http.get(api.uri("no/such/path"), null);
+        assertEquals(404, elsewhere.status(), elsewhere::toString);
+        assertEquals("resourceNotFound", elsewhere.errorCode());
+
+        assertEquals(200, Http.get(api.item(Api.V1, business, "appointments", appointment), api.manager).status(),
+                "no rejected token may have cancelled it");
+    }
+
+    @Test
+    void tooLittleScopeIs403AndEachCancelScopeIsEnough() {
+        Api api = new Api(base);
+        String business = api.business();
+
+        String reader = TestTokens.delegated(api.tenant, Scopes.BOOKINGS_READ_ALL);
+        String appointment = api.appointment(business);
+        Http.Reply denied = Http.postJson(api.cancel(Api.V1, business, "appointments", appointment), reader, "{}");
+        assertEquals(403, denied.status(), denied::toString);
+        assertEquals("accessDenied", denied.errorCode());
+        Http.Reply deniedSub = Http.postJson(api.cancel(Api.BETA, business, "calendarView", appointment),
+                TestTokens.delegated(api.tenant, "User.Read"), "{}");
+        assertEquals(403, deniedSub.status(), deniedSub::toString);
+        assertEquals(200, Http.get(api.item(Api.V1, business, "appointments", appointment), reader).status(),
+                "reading needs only Bookings.Read.All; the denied cancel changed nothing");
+
+        Http.Reply createBusiness = Http.postJson(api.uri(Api.V1), TestTokens.delegated(api.tenant, Scopes.BOOKINGS_READ_WRITE_ALL),
+                "{\"displayName\": \"Not allowed\"}");
+        assertEquals(403, createBusiness.status(), createBusiness::toString);
+
+        for (String scope : new String[] {Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL}) {
+            String id = api.appointment(business);
+            assertEquals(204, Http.postJson(api.cancel(Api.V1, business, "appointments", id),
+                    TestTokens.delegated(api.tenant, "User.Read " + scope), "{}").status(), scope);
+            String appId = api.appointment(business);
+            assertEquals(204, Http.postJson(api.cancel(Api.BETA, business, "appointments", appId),
+                    TestTokens.application(api.tenant, scope), "{}").status(), scope);
+        }
+    }
+
+    @Test
+    void everyResponseCarriesRequestIdAndEchoesClientRequestId() {
+        Api api = new Api(base);
+        String clientId = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Http.Reply ok = Http.send("GET", api.uri(Api.V1), api.manager, null, null, "client-request-id", clientId);
+        assertEquals(200, ok.status(), ok::toString);
+        assertNotNull(ok.header("request-id"));
+        assertEquals(clientId, ok.header("client-request-id"));
+
+        Http.Reply unauthorized = Http.send("GET", api.uri(Api.V1), null, null, null, "client-request-id", clientId);
+        assertEquals(401, unauthorized.status());
+        assertEquals(clientId, unauthorized.header("client-request-id"));
+        assertEquals(clientId, unauthorized.json().getJsonObject("error").getJsonObject("innerError").getString("client-request-id"));
+        assertEquals(unauthorized.header("request-id"),
+                unauthorized.json().getJsonObject("error").getJsonObject("innerError").getString("request-id"));
+
+        Http.Reply notFound = Http.send("GET", api.uri(Api.V1 + "/nobody@x.example"), api.manager, null, null, "client-request-id", clientId);
+        assertEquals(404, notFound.status());
+        assertEquals(clientId, notFound.header("client-request-id"));
+        assertEquals("itemNotFound", notFound.errorCode());
+    }
+
+    @Test
+    void openApiDocumentsTheCancelOperations() {
+        URI openapi = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/openapi");
+        Http.Reply reply = Http.send("GET", openapi, null, null, null, "Accept", "application/json");
+        assertEquals(200, reply.status(), reply::toString);
+        var paths = reply.json().getJsonObject("paths");
+        for (String root : Api.ROOTS) {
+            for (String collection : new String[] {"appointments", "calendarView"}) {
+                String path = "/" + root + "/{businessId}/" + collection + "/{appointmentId}/cancel";
+                assertTrue(paths.containsKey(path), "missing " + path);
+                var responses = paths.getJsonObject(path).getJsonObject("post").getJsonObject("responses");
+                for (String status : new String[] {"204", "400", "401", "403", "404", "415"}) {
+                    assertTrue(responses.containsKey(status), path + " " + status);
+                }
+            }
+        }
+        assertTrue(reply.json().getJsonObject("components").getJsonObject("securitySchemes").containsKey("bearer"));
+    }
+}
