@@ -39,6 +39,11 @@ public final class JsonFields {
         return object;
     }
 
+    /** The property's path for messages, such as {@code customers[0].emailAddress}. */
+    public String path(String name) {
+        return prefix + name;
+    }
+
     public boolean has(String name) {
         return object.containsKey(name);
     }

@@ -72,6 +72,20 @@ public final class Api {
         return appointment(businessId, Duration.ofDays(2), Duration.ofHours(1));
     }
 
+    /** POSTs a body to a path under the v1.0 root, expects 201 and returns the new id. */
+    public String create(String path, String body) {
+        Http.Reply reply = Http.postJson(uri(V1 + "/" + path), manager, body);
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json().getString("id");
+    }
+
+    /** {@code startDateTime}/{@code endDateTime} of an hour starting {@code startIn} from now, as request JSON. */
+    public static String times(Duration startIn) {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plus(startIn).truncatedTo(ChronoUnit.SECONDS);
+        return "\"startDateTime\": {\"dateTime\": \"" + start.toLocalDateTime() + "\", \"timeZone\": \"UTC\"},"
+                + " \"endDateTime\": {\"dateTime\": \"" + start.plusHours(1).toLocalDateTime() + "\", \"timeZone\": \"UTC\"}";
+    }
+
     public URI item(String root, String businessId, String collection, String appointmentId) {
         return uri(root + "/" + encode(businessId) + "/" + collection + "/" + encode(appointmentId));
     }

@@ -9,8 +9,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The one deployment all integration tests share (one Payara Micro boot for the suite): the WAR the build
- * just made, exactly as shipped, plus this test package. Before it deploys, the test key pair's public half
- * is written where the pom tells the server to read it.
+ * just made, exactly as shipped, plus the in-container tests. Before it deploys, the test key pair's public half
+ * is written where the pom tells the server to read it, and the test SMTP server starts.
  */
 @ArquillianSuiteDeployment
 public final class Deployments {
@@ -20,9 +20,11 @@ public final class Deployments {
 
     @Deployment
     public static WebArchive deployment() {
+        MailServer.start();
         TestTokens.writePublicKey(Path.of(System.getProperty("bookings.it.dir", "target/it"), "public.pem"));
         File war = new File(System.getProperty("bookings.war", "target/bookings.war"));
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addPackage(Deployments.class.getPackage());
+                // the tests that run inside the server and what they use; client-side tests stay outside
+                .addClasses(Records.class, AppointmentCancellationIT.class, NoticeOutboxIT.class);
     }
 }

@@ -11,6 +11,8 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import dev.bookings.notifications.entity.Notice;
+import java.util.List;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,6 +48,26 @@ public class Records {
 
     public static Caller app(String tenant) {
         return new Caller(tenant, "app-" + tenant, false);
+    }
+
+    /** The notices recorded for an appointment, as committed. */
+    @Transactional
+    public List<Notice> notices(String appointmentId) {
+        return em.createQuery("select n from Notice n where n.appointment.id = :id order by n.pk", Notice.class)
+                .setParameter("id", appointmentId).getResultList();
+    }
+
+    /**
+     * In the caller's transaction: marks the appointment's notices as claimed by a worker that then died, its lease
+     * running out after {@code lease}.
+     */
+    @Transactional
+    public int claimForDeadWorker(String appointmentId, Duration lease) {
+        return em.createQuery("update Notice n set n.status = dev.bookings.notifications.entity.NoticeStatus.SENDING,"
+                + " n.claimedBy = 'dead-worker', n.claimedUntil = :until, n.attempts = 1, n.version = n.version + 1"
+                + " where n.appointment.pk in (select a.pk from Appointment a where a.id = :id)")
+                .setParameter("until", OffsetDateTime.now(ZoneOffset.UTC).plus(lease))
+                .setParameter("id", appointmentId).executeUpdate();
     }
 
     /** The row as committed, cancelled or not. */

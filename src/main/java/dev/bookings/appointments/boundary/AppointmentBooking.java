@@ -1,6 +1,6 @@
 package dev.bookings.appointments.boundary;
 
-import dev.bookings.appointments.control.AppointmentIds;
+import dev.bookings.platform.Ids;
 import dev.bookings.appointments.control.AppointmentInput;
 import dev.bookings.appointments.control.AppointmentStore;
 import dev.bookings.appointments.entity.Appointment;
@@ -25,7 +25,7 @@ public class AppointmentBooking {
 
     public Appointment book(Caller caller, String businessId, AppointmentInput input) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
-        Appointment appointment = new Appointment(AppointmentIds.next(), business, input.start(), input.end(),
+        Appointment appointment = new Appointment(Ids.next(), business, input.start(), input.end(),
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
         input.applyTo(appointment);
         appointments.add(appointment);

@@ -6,7 +6,10 @@ import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.security.Caller;
+import dev.bookings.notifications.boundary.NoticesRecorded;
+import dev.bookings.notifications.control.CancellationNotices;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,7 +26,8 @@ import java.time.temporal.ChronoUnit;
  * <li>ended (its end is not after now): 400 {@code appointmentAlreadyEnded};</li>
  * <li>an application caller inside the business's {@code minimumLeadTime} before the start: 400
  * {@code minimumLeadTimeNotMet}; delegated callers (users) may still cancel;</li>
- * <li>otherwise the appointment becomes cancelled with when, who and the message. Nothing is deleted.</li>
+ * <li>otherwise the appointment becomes cancelled with when, who and the message, and one notice per recipient is
+ * recorded in the same transaction (sent after commit by {@code NoticeDelivery}). Nothing is deleted.</li>
  * </ol>
  */
 @Stateless
@@ -37,6 +41,12 @@ public class AppointmentCancellation {
 
     @Inject
     AppointmentStore appointments;
+
+    @Inject
+    CancellationNotices notices;
+
+    @Inject
+    Event<NoticesRecorded> noticesRecorded;
 
     /**
      * @return true if this call cancelled the appointment, false if it was cancelled already
@@ -58,6 +68,11 @@ public class AppointmentCancellation {
         if (!caller.delegated() && lead != null && now.plus(lead).isAfter(appointment.start())) {
             throw new MinimumLeadTimeNotMet(appointmentId, lead);
         }
-        return appointment.cancel(now, caller.actorId(), message);
+        appointment.cancel(now, caller.actorId(), message);
+        int recorded = notices.record(appointment, now).size();
+        if (recorded > 0) {
+            noticesRecorded.fire(new NoticesRecorded(recorded));
+        }
+        return true;
     }
 }

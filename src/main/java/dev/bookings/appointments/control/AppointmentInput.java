@@ -4,6 +4,7 @@ import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.appointments.entity.CustomerInformation;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.platform.ApiVersion;
+import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
 import dev.bookings.platform.JsonWriting;
@@ -96,11 +97,7 @@ public final class AppointmentInput {
     }
 
     private static String email(JsonFields fields, String name) {
-        String value = fields.string(name, 320).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
-        if (value != null && (value.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f) || !value.matches("[^@\\s<>,;]+@[^@\\s<>,;]+"))) {
-            throw new InvalidRequest("Property '" + name + "' is not an e-mail address.");
-        }
-        return value;
+        return EmailAddresses.optional(fields, name).orElse(null);
     }
 
     private static String timeZone(JsonFields fields, String name) {

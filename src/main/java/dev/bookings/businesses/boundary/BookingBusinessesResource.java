@@ -8,6 +8,7 @@ import dev.bookings.platform.ApiVersion;
 import dev.bookings.platform.JsonBodies;
 import dev.bookings.security.Caller;
 import dev.bookings.security.Scopes;
+import dev.bookings.staff.boundary.StaffMembersSubResource;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -88,6 +89,11 @@ public class BookingBusinessesResource {
             Scopes.BOOKINGS_MANAGE_ALL})
     public JsonObject get(@PathParam("businessId") String businessId) {
         return BusinessRepresentation.of(registry.get(caller, businessId), metadata() + "/$entity");
+    }
+
+    @Path("{businessId}/{collection: (?i:staffmembers)}")
+    public StaffMembersSubResource staffMembers() {
+        return resources.getResource(StaffMembersSubResource.class);
     }
 
     /** Both {@code appointments} and {@code calendarView} (in any case) are collections of bookingAppointment. */

@@ -1,6 +1,7 @@
 package dev.bookings.businesses.control;
 
 import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.JsonFields;
 import dev.bookings.platform.JsonWriting;
 import jakarta.json.JsonObject;
@@ -33,7 +34,7 @@ public final class BusinessInput {
 
     private void validate() {
         fields.string("displayName", 255);
-        fields.string("email", 320);
+        EmailAddresses.optional(fields, "email");
         fields.string("phone", 64);
         fields.string("webSiteUrl", 2048);
         fields.string("businessType", 255);
@@ -52,7 +53,7 @@ public final class BusinessInput {
 
     public void applyTo(BookingBusiness b) {
         fields.string("displayName", 255).filter(s -> !s.isBlank()).ifPresent(b::displayName);
-        fields.string("email", 320).ifPresent(b::email);
+        EmailAddresses.optional(fields, "email").ifPresent(b::email);
         fields.string("phone", 64).ifPresent(b::phone);
         fields.string("webSiteUrl", 2048).ifPresent(b::webSiteUrl);
         fields.string("businessType", 255).ifPresent(b::businessType);

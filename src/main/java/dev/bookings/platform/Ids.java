@@ -1,14 +1,14 @@
-package dev.bookings.appointments.control;
+package dev.bookings.platform;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** New appointment ids: 144 random bits, base64url without padding, so never {@code /}, {@code +} or {@code =}. */
-public final class AppointmentIds {
+/** New ids for appointments, staff members and notices: 144 random bits, base64url without padding, so never {@code /}, {@code +} or {@code =}. */
+public final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AppointmentIds() {
+    private Ids() {
     }
 
     public static String next() {

@@ -1,0 +1,44 @@
+package dev.bookings.notifications.boundary;
+
+import dev.bookings.notifications.control.MailSettings;
+import dev.bookings.notifications.control.NoticeLedger;
+import dev.bookings.notifications.entity.Notice;
+import dev.bookings.notifications.entity.NoticeStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * The notice queue for operators, at {@code /health/ready}: counts by state, whether SMTP is configured, and the
+ * latest failed notices with their last error (ids only: no addresses leave through health).
+ */
+@Readiness
+@ApplicationScoped
+public class NoticeQueueHealth implements HealthCheck {
+
+    @Inject
+    NoticeLedger ledger;
+
+    @Inject
+    Config config;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("cancellation-notices").up();
+        Map<NoticeStatus, Long> counts = ledger.counts();
+        counts.forEach((status, count) -> response.withData(status.name().toLowerCase(Locale.ROOT), count));
+        response.withData("smtpConfigured", MailSettings.of(config).configured());
+        int i = 0;
+        for (Notice notice : ledger.failed(5)) {
+            response.withData("failed." + i++, notice.id() + " (appointment " + notice.appointment().id() + ", "
+                    + notice.attempts() + " attempts): " + notice.lastError());
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.bookings.notifications.boundary;
+
+/** Fired when a transaction recorded notices; observed after it commits to deliver them at once. */
+public record NoticesRecorded(int count) {
+}

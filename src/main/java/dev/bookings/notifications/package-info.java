@@ -1,0 +1,7 @@
+/**
+ * Cancellation notices that are never lost. The cancel transaction records one {@code Notice} per recipient (a
+ * transactional outbox: no notice without a committed cancel, none lost with one); {@code NoticeDelivery} sends
+ * them by e-mail through Jakarta Mail, claiming each with a conditional update so that several instances never
+ * send one at once, retrying with exponential backoff and giving every notice a stable {@code Message-ID}.
+ */
+package dev.bookings.notifications;

@@ -1,0 +1,135 @@
+package dev.bookings.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bookings.appointments.boundary.AppointmentBooking;
+import dev.bookings.appointments.boundary.AppointmentCancellation;
+import dev.bookings.appointments.control.AppointmentInput;
+import dev.bookings.businesses.boundary.BusinessRegistry;
+import dev.bookings.businesses.control.BusinessInput;
+import dev.bookings.notifications.entity.Notice;
+import dev.bookings.notifications.entity.NoticeStatus;
+import dev.bookings.notifications.entity.RecipientKind;
+import dev.bookings.platform.ApiVersion;
+import dev.bookings.security.Caller;
+import dev.bookings.staff.boundary.StaffDirectory;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.UserTransaction;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The notice outbox inside Payara: recorded with the cancel or not at all, and delivered despite a dead worker. */
+@ExtendWith(ArquillianExtension.class)
+class NoticeOutboxIT {
+
+    @Inject
+    AppointmentCancellation cancellation;
+
+    @Inject
+    AppointmentBooking booking;
+
+    @Inject
+    BusinessRegistry registry;
+
+    @Inject
+    StaffDirectory staff;
+
+    @Inject
+    Records records;
+
+    @Resource
+    UserTransaction transaction;
+
+    Caller user;
+    String business;
+    String staffId;
+
+    @BeforeEach
+    void seed() {
+        user = Records.user("tenant-" + UUID.randomUUID());
+        business = registry.register(user, BusinessInput.forCreate(Json.createObjectBuilder()
+                .add("displayName", "Outbox Salon").add("email", "owner@outbox.example")
+                .add("schedulingPolicy", Json.createObjectBuilder().add("sendConfirmationsToOwner", true)).build())).id();
+        staffId = staff.add(user, business, Json.createObjectBuilder().add("displayName", "Dana")
+                .add("emailAddress", "dana@outbox.example").add("role", "teamMember").build()).id();
+    }
+
+    String book() {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.SECONDS);
+        return booking.book(user, business, AppointmentInput.forCreate(Json.createObjectBuilder()
+                .add("startDateTime", Json.createObjectBuilder().add("dateTime", start.toString()))
+                .add("endDateTime", Json.createObjectBuilder().add("dateTime", start.plusHours(1).toString()))
+                .add("staffMemberIds", Json.createArrayBuilder().add(staffId))
+                .add("customers", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "A").add("emailAddress", "a@outbox.example"))
+                        .add(Json.createObjectBuilder().add("name", "Same address again").add("emailAddress", "A@outbox.example"))
+                        .add(Json.createObjectBuilder().add("name", "No address")))
+                .build(), ApiVersion.V1_0)).id();
+    }
+
+    static void eventually(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void cancelRecordsOneNoticePerRecipientAndRepeatRecordsNothing() {
+        String id = book();
+        cancellation.cancel(user, business, id, "closed");
+        List<Notice> notices = records.notices(id);
+        assertEquals(List.of(RecipientKind.CUSTOMER, RecipientKind.STAFF, RecipientKind.OWNER),
+                notices.stream().map(Notice::recipientKind).toList());
+        cancellation.cancel(user, business, id, "closed again");
+        assertEquals(3, records.notices(id).size());
+    }
+
+    @Test
+    void cancelThatRollsBackRecordsNoNotice() throws Exception {
+        String id = book();
+        transaction.begin();
+        try {
+            cancellation.cancel(user, business, id, "rolled back");
+        } finally {
+            transaction.rollback();
+        }
+        Thread.sleep(500);
+        assertEquals(0, records.notices(id).size());
+    }
+
+    @Test
+    void noticesOfAWorkerThatDiedBeforeSendingAreDeliveredOnceItsLeaseEnds() throws Exception {
+        String id = book();
+        transaction.begin();
+        try {
+            cancellation.cancel(user, business, id, "worker dies");
+            assertEquals(3, records.claimForDeadWorker(id, Duration.ofSeconds(2)));
+            transaction.commit();
+        } catch (Exception e) {
+            transaction.rollback();
+            throw e;
+        }
+        assertTrue(records.notices(id).stream().allMatch(n -> n.status() == NoticeStatus.SENDING
+                && "dead-worker".equals(n.claimedBy())), "claimed by the dead worker, not sent after commit");
+        eventually(() -> records.notices(id).stream().allMatch(n -> n.status() == NoticeStatus.SENT), Duration.ofSeconds(30));
+        for (Notice notice : records.notices(id)) {
+            assertEquals(NoticeStatus.SENT, notice.status(), notice.id() + " " + notice.lastError());
+            assertEquals(2, notice.attempts(), "the dead worker's attempt and one delivery");
+            assertNull(notice.claimedBy());
+        }
+    }
+}
