@@ -1,5 +1,7 @@
 package dev.bookings.security;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 /**
  * The verified caller, as the use cases need it.
  *
@@ -8,6 +10,18 @@ package dev.bookings.security;
  * @param delegated true for a user's token (it carries {@code scp}), false for an application's (only {@code roles})
  */
 public record Caller(String tenantId, String actorId, boolean delegated) {
+
+    /** The caller a verified token describes. */
+    public static Caller of(JsonWebToken token) {
+        String actor = null;
+        for (String claim : new String[] {"oid", "appid", "azp", "sub"}) {
+            if (token.getClaim(claim) instanceof String value && !value.isBlank()) {
+                actor = value;
+                break;
+            }
+        }
+        return new Caller(token.getClaim("tid"), actor, token.containsClaim("scp"));
+    }
 
     public Caller {
         if (tenantId == null || tenantId.isBlank()) {

@@ -25,8 +25,9 @@ public class CallerProducer {
         return principal();
     }
 
+    /** Derived from the injectable {@link JsonWebToken}, so every request exercises it. */
     @Produces
-    Caller caller() {
-        return principal().caller();
+    Caller caller(JsonWebToken token) {
+        return Caller.of(token);
     }
 }

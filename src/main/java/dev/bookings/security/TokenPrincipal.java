@@ -42,8 +42,7 @@ public class TokenPrincipal implements JsonWebToken, Serializable {
     }
 
     public Caller caller() {
-        String actor = firstString("oid", "appid", "azp", "sub");
-        return new Caller(stringClaim("tid"), actor, claims.getClaim("scp") != null);
+        return Caller.of(this);
     }
 
     private String firstString(String... names) {

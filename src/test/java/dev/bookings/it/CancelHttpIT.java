@@ -176,6 +176,10 @@ class CancelHttpIT {
         assertBadRequest(Http.postJson(cancel, api.manager, "{\"cancellationMessage\": "), "JSON");
         assertBadRequest(Http.postJson(cancel, api.manager, "[1, 2]"), "object");
 
+        Http.Reply tooLarge = Http.postJson(cancel, api.manager, "{\"cancellationMessage\": \"" + "x".repeat(1024 * 1024 + 10) + "\"}");
+        assertEquals(413, tooLarge.status(), () -> tooLarge.status() + "");
+        assertEquals("requestEntityTooLarge", tooLarge.errorCode());
+
         Http.Reply mediaType = Http.send("POST", cancel, api.manager, "text/plain", "{}");
         assertEquals(415, mediaType.status(), mediaType::toString);
         assertEquals("unsupportedMediaType", mediaType.errorCode());
