@@ -6,7 +6,15 @@ import dev.bookings.appointments.control.AppointmentStore;
 import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.errors.InvalidRequest;
+import dev.bookings.errors.ItemNotFound;
+import dev.bookings.platform.Paging;
 import dev.bookings.security.Caller;
+import dev.bookings.staff.control.StaffStore;
+import dev.bookings.staff.entity.StaffMember;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -23,13 +31,56 @@ public class AppointmentBooking {
     @Inject
     AppointmentStore appointments;
 
+    @Inject
+    StaffStore staff;
+
     public Appointment book(Caller caller, String businessId, AppointmentInput input) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
-        Appointment appointment = new Appointment(Ids.next(), business, input.start(), input.end(),
-                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        checkStaff(business, input);
+        Appointment appointment = new Appointment(Ids.next(), business, input.start(), input.end(), now());
         input.applyTo(appointment);
         appointments.add(appointment);
         return appointment;
+    }
+
+    /** PATCH: only the sent properties change; {@code serviceId} is fixed at creation. */
+    public void update(Caller caller, String businessId, String appointmentId, AppointmentInput input) {
+        BookingBusiness business = businesses.get(caller.tenantId(), businessId);
+        Appointment appointment = appointments.getBooked(business, appointmentId);
+        input.serviceId().filter(id -> !id.equals(appointment.serviceId())).ifPresent(id -> {
+            throw new InvalidRequest("Property 'serviceId' is set when the appointment is created and cannot be changed.");
+        });
+        checkStaff(business, input);
+        input.applyTo(appointment);
+        appointment.touch(now());
+    }
+
+    /** DELETE: removes a booked appointment without notifying anyone (unlike cancel). */
+    public void delete(Caller caller, String businessId, String appointmentId) {
+        BookingBusiness business = businesses.get(caller.tenantId(), businessId);
+        appointments.remove(appointments.getBooked(business, appointmentId));
+    }
+
+    public List<Appointment> list(Caller caller, String businessId, Paging paging) {
+        return appointments.list(businesses.get(caller.tenantId(), businessId), paging.offset(), paging.fetch());
+    }
+
+    public List<Appointment> calendarView(Caller caller, String businessId, OffsetDateTime from, OffsetDateTime to,
+            Paging paging) {
+        return appointments.overlapping(businesses.get(caller.tenantId(), businessId), from, to, paging.offset(), paging.fetch());
+    }
+
+    private void checkStaff(BookingBusiness business, AppointmentInput input) {
+        input.staffMemberIds().ifPresent(ids -> {
+            Set<String> known = staff.find(business, ids).stream().map(StaffMember::id).collect(Collectors.toSet());
+            ids.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
+                throw new ItemNotFound("The staff member '" + id + "' named in 'staffMemberIds' was not found.");
+            });
+        });
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** A booked appointment with its collections loaded, for writing out. */

@@ -1,11 +1,14 @@
 package dev.bookings.appointments.boundary;
 
 import dev.bookings.appointments.control.AppointmentInput;
+import dev.bookings.appointments.control.CalendarRange;
 import dev.bookings.appointments.control.AppointmentRepresentation;
 import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.platform.ApiVersion;
 import dev.bookings.platform.JsonBodies;
 import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.Paging;
+import java.util.List;
 import dev.bookings.security.Caller;
 import dev.bookings.security.Scopes;
 import jakarta.annotation.security.DenyAll;
@@ -14,12 +17,15 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -72,6 +78,33 @@ public class AppointmentsSubResource {
                 + "')/" + (isCalendarView() ? "calendarView" : "appointments") + "/$entity";
     }
 
+    String collectionContext() {
+        ApiVersion version = version();
+        return uriInfo.getBaseUri() + version.segment() + "/$metadata#" + version.businessesPath() + "('" + businessId
+                + "')/" + (isCalendarView() ? "calendarView" : "appointments");
+    }
+
+    /**
+     * The collection, paged. {@code calendarView} needs {@code start} and {@code end} (or {@code startDateTime} and
+     * {@code endDateTime}), ISO 8601 date-times with offset, and lists the appointments that overlap them.
+     */
+    @GET
+    @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
+            Scopes.BOOKINGS_MANAGE_ALL})
+    public JsonObject list(@QueryParam("start") String start, @QueryParam("end") String end,
+            @QueryParam("startDateTime") String startDateTime, @QueryParam("endDateTime") String endDateTime,
+            @QueryParam("$top") String top, @QueryParam("$skiptoken") String skipToken) {
+        Paging paging = Paging.of(top, skipToken);
+        List<Appointment> rows;
+        if (isCalendarView()) {
+            CalendarRange range = CalendarRange.of(start != null ? start : startDateTime, end != null ? end : endDateTime);
+            rows = booking.calendarView(caller, businessId, range.from(), range.to(), paging);
+        } else {
+            rows = booking.list(caller, businessId, paging);
+        }
+        return paging.page(rows, a -> AppointmentRepresentation.of(a, version(), null), collectionContext(), uriInfo);
+    }
+
     /** Books an appointment: 201 with the entity. Only on {@code appointments}; {@code calendarView} is a view. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +127,25 @@ public class AppointmentsSubResource {
             Scopes.BOOKINGS_MANAGE_ALL})
     public JsonObject get(@PathParam("appointmentId") String appointmentId) {
         return AppointmentRepresentation.of(booking.get(caller, businessId, appointmentId), version(), entityContext());
+    }
+
+    /** Changes only the properties sent: 204. {@code serviceId} cannot change; computed properties are ignored. */
+    @PATCH
+    @Path("{appointmentId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
+    public Response update(@PathParam("appointmentId") String appointmentId, InputStream body) {
+        booking.update(caller, businessId, appointmentId, AppointmentInput.forPatch(JsonBodies.readObject(body, false), version()));
+        return Response.noContent().build();
+    }
+
+    /** Removes the appointment without notifying anyone (cancel notifies): 204. */
+    @DELETE
+    @Path("{appointmentId}")
+    @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
+    public Response delete(@PathParam("appointmentId") String appointmentId) {
+        booking.delete(caller, businessId, appointmentId);
+        return Response.noContent().build();
     }
 
     /**

@@ -32,16 +32,27 @@ public final class AppointmentInput {
     static final int MAX_STAFF = 100;
 
     private final JsonFields fields;
+    private final ApiVersion version;
     private final OffsetDateTime start;
     private final OffsetDateTime end;
     private final List<CustomerInformation> customers;
 
-    private AppointmentInput(JsonFields fields, OffsetDateTime start, OffsetDateTime end,
+    private AppointmentInput(JsonFields fields, ApiVersion version, OffsetDateTime start, OffsetDateTime end,
             List<CustomerInformation> customers) {
         this.fields = fields;
+        this.version = version;
         this.start = start;
         this.end = end;
         this.customers = customers;
+    }
+
+    /** The body of a PATCH: only what it carries changes; {@code serviceId} is fixed at creation. */
+    public static AppointmentInput forPatch(JsonObject body, ApiVersion version) {
+        JsonFields fields = JsonFields.of(body);
+        AppointmentInput input = new AppointmentInput(fields, version, time(fields, version, true).orElse(null),
+                time(fields, version, false).orElse(null), customers(fields));
+        input.validate();
+        return input;
     }
 
     /** The body of a create: {@code start} and {@code end} are required, {@code end} after {@code start}. */
@@ -54,7 +65,7 @@ public final class AppointmentInput {
         if (!end.isAfter(start)) {
             throw new InvalidRequest("Property '" + version.endProperty() + "' must be after '" + version.startProperty() + "'.");
         }
-        AppointmentInput input = new AppointmentInput(fields, start, end, customers(fields));
+        AppointmentInput input = new AppointmentInput(fields, version, start, end, customers(fields));
         input.validate();
         return input;
     }
@@ -142,9 +153,24 @@ public final class AppointmentInput {
         return end;
     }
 
-    /** Writes the sent properties onto the appointment. */
+    /** The {@code serviceId} sent, if any. */
+    public Optional<String> serviceId() {
+        return fields.string("serviceId", NAME).filter(s -> !s.isBlank());
+    }
+
+    /** The {@code staffMemberIds} sent, if any. */
+    public Optional<List<String>> staffMemberIds() {
+        return fields.strings("staffMemberIds", MAX_STAFF, NAME);
+    }
+
+    /** Writes the sent properties onto the appointment; the times must still be in order afterwards. */
     public void applyTo(Appointment a) {
-        a.schedule(start, end);
+        OffsetDateTime newStart = start != null ? start : a.start();
+        OffsetDateTime newEnd = end != null ? end : a.end();
+        if (!newEnd.isAfter(newStart)) {
+            throw new InvalidRequest("Property '" + version.endProperty() + "' must be after '" + version.startProperty() + "'.");
+        }
+        a.schedule(newStart, newEnd);
         fields.duration("preBuffer").ifPresent(a::preBuffer);
         fields.duration("postBuffer").ifPresent(a::postBuffer);
         fields.string("serviceId", NAME).ifPresent(a::serviceId);

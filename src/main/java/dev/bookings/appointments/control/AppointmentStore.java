@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** Appointments of a business. What the API shows is only what is booked; cancelled rows are records. */
@@ -45,6 +47,32 @@ public class AppointmentStore {
 
     public void add(Appointment appointment) {
         em.persist(appointment);
+    }
+
+    /** Booked appointments of the business in start order, one page (plus one) from {@code offset}. */
+    public List<Appointment> list(BookingBusiness business, int offset, int limit) {
+        return loaded(em.createNamedQuery(Appointment.LIST, Appointment.class)
+                .setParameter("business", business)
+                .setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    /** Booked appointments that overlap {@code [from, to)}, in start order. */
+    public List<Appointment> overlapping(BookingBusiness business, OffsetDateTime from, OffsetDateTime to, int offset, int limit) {
+        return loaded(em.createNamedQuery(Appointment.OVERLAPPING, Appointment.class)
+                .setParameter("business", business).setParameter("from", from).setParameter("to", to)
+                .setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    public void remove(Appointment appointment) {
+        em.remove(appointment);
+    }
+
+    private static List<Appointment> loaded(List<Appointment> appointments) {
+        appointments.forEach(a -> {
+            a.customers().size();
+            a.staffMemberIds().size();
+        });
+        return appointments;
     }
 
     private static ItemNotFound notFound(String id) {

@@ -31,9 +31,16 @@ import java.util.List;
 @Table(name = "appointment")
 @NamedQuery(name = Appointment.FIND_BY_ID,
         query = "select a from Appointment a where a.business = :business and a.id = :id")
+@NamedQuery(name = Appointment.LIST, query = "select a from Appointment a where a.business = :business"
+        + " and a.status = dev.bookings.appointments.entity.AppointmentStatus.BOOKED order by a.start, a.pk")
+@NamedQuery(name = Appointment.OVERLAPPING, query = "select a from Appointment a where a.business = :business"
+        + " and a.status = dev.bookings.appointments.entity.AppointmentStatus.BOOKED and a.start < :to and a.end > :from"
+        + " order by a.start, a.pk")
 public class Appointment {
 
     public static final String FIND_BY_ID = "Appointment.findById";
+    public static final String LIST = "Appointment.list";
+    public static final String OVERLAPPING = "Appointment.overlapping";
 
     @Id
     @SequenceGenerator(name = "booking_seq", sequenceName = "booking_seq", allocationSize = 50)
@@ -178,6 +185,11 @@ public class Appointment {
         cancellationMessage = message;
         updatedAt = now;
         return true;
+    }
+
+    /** Marks a change made through PATCH. */
+    public void touch(OffsetDateTime now) {
+        this.updatedAt = now;
     }
 
     public boolean isCancelled() {

@@ -6,6 +6,7 @@ import dev.bookings.businesses.control.BusinessRepresentation;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.platform.ApiVersion;
 import dev.bookings.platform.JsonBodies;
+import dev.bookings.platform.Paging;
 import dev.bookings.security.Caller;
 import dev.bookings.security.Scopes;
 import dev.bookings.staff.boundary.StaffMembersSubResource;
@@ -13,15 +14,16 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -67,10 +69,10 @@ public class BookingBusinessesResource {
     @GET
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
-    public JsonObject list() {
-        JsonArrayBuilder value = Json.createArrayBuilder();
-        registry.list(caller).forEach(b -> value.add(BusinessRepresentation.of(b, null)));
-        return Json.createObjectBuilder().add("@odata.context", metadata()).add("value", value).build();
+    public JsonObject list(@QueryParam("query") String query, @QueryParam("$top") String top,
+            @QueryParam("$skiptoken") String skipToken) {
+        Paging paging = Paging.of(top, skipToken);
+        return paging.page(registry.list(caller, query, paging), b -> BusinessRepresentation.of(b, null), metadata(), uriInfo);
     }
 
     @POST
@@ -89,6 +91,34 @@ public class BookingBusinessesResource {
             Scopes.BOOKINGS_MANAGE_ALL})
     public JsonObject get(@PathParam("businessId") String businessId) {
         return BusinessRepresentation.of(registry.get(caller, businessId), metadata() + "/$entity");
+    }
+
+    /** Changes only the properties sent: 204. */
+    @PATCH
+    @Path("{businessId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
+    public Response update(@PathParam("businessId") String businessId, InputStream body) {
+        registry.update(caller, businessId, BusinessInput.forPatch(JsonBodies.readObject(body, false)));
+        return Response.noContent().build();
+    }
+
+    /** Deletes the business and all in it, notifying no one: 204. */
+    @DELETE
+    @Path("{businessId}")
+    @RolesAllowed(Scopes.BOOKINGS_MANAGE_ALL)
+    public Response delete(@PathParam("businessId") String businessId) {
+        registry.delete(caller, businessId);
+        return Response.noContent().build();
+    }
+
+    /** Graph's {@code publish} and {@code unpublish} actions: 204. */
+    @POST
+    @Path("{businessId}/{action: (?i:publish|unpublish)}")
+    @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
+    public Response publish(@PathParam("businessId") String businessId, @PathParam("action") String action) {
+        registry.publish(caller, businessId, "publish".equalsIgnoreCase(action));
+        return Response.noContent().build();
     }
 
     @Path("{businessId}/{collection: (?i:staffmembers)}")

@@ -4,6 +4,7 @@ import dev.bookings.businesses.control.BusinessIds;
 import dev.bookings.businesses.control.BusinessInput;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.platform.Paging;
 import dev.bookings.security.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -43,7 +44,29 @@ public class BusinessRegistry {
         return businesses.get(caller.tenantId(), id);
     }
 
-    public List<BookingBusiness> list(Caller caller) {
-        return businesses.list(caller.tenantId());
+    public List<BookingBusiness> list(Caller caller, String query, Paging paging) {
+        return businesses.list(caller.tenantId(), query, paging.offset(), paging.fetch());
+    }
+
+    public void update(Caller caller, String id, BusinessInput input) {
+        BookingBusiness business = businesses.get(caller.tenantId(), id);
+        input.applyTo(business);
+        business.touch(now());
+    }
+
+    /** Graph's publish and unpublish actions. */
+    public void publish(Caller caller, String id, boolean published) {
+        BookingBusiness business = businesses.get(caller.tenantId(), id);
+        business.published(published);
+        business.touch(now());
+    }
+
+    /** Deletes the business with its appointments and staff, without notifying anyone. */
+    public void delete(Caller caller, String id) {
+        businesses.remove(businesses.get(caller.tenantId(), id));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -28,6 +28,15 @@ public final class BusinessInput {
         return input;
     }
 
+    /** The body of a PATCH: only what it carries changes. */
+    public static BusinessInput forPatch(JsonObject body) {
+        BusinessInput input = new BusinessInput(body);
+        if (input.fields.isNull("displayName") || input.fields.string("displayName", 255).filter(String::isBlank).isPresent()) {
+            throw new dev.bookings.errors.InvalidRequest("Property 'displayName' cannot be empty.");
+        }
+        return input;
+    }
+
     public String displayName() {
         return fields.requiredString("displayName", 255);
     }

@@ -30,10 +30,30 @@ public class BusinessStore {
         return find(tenantId, id).orElseThrow(() -> new ItemNotFound("The booking business '" + id + "' was not found."));
     }
 
-    public List<BookingBusiness> list(String tenantId) {
+    /** The tenant's businesses whose display name contains {@code query} (any case; all when null), one page. */
+    public List<BookingBusiness> list(String tenantId, String query, int offset, int limit) {
+        String pattern = "%" + (query == null ? "" : query.toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
         return em.createNamedQuery(BookingBusiness.FIND_BY_TENANT, BookingBusiness.class)
                 .setParameter("tenantId", tenantId)
+                .setParameter("pattern", pattern)
+                .setFirstResult(offset).setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** Removes the business and everything in it: notices, appointments, staff. */
+    public void remove(BookingBusiness business) {
+        Long pk = business.pk();
+        String appointments = "(select a.pk from appointment a where a.business_pk = ?1)";
+        for (String sql : new String[] {
+                "delete from notice where appointment_pk in " + appointments,
+                "delete from appointment_customer where appointment_pk in " + appointments,
+                "delete from appointment_staff where appointment_pk in " + appointments,
+                "delete from appointment where business_pk = ?1",
+                "delete from staff_member where business_pk = ?1"}) {
+            em.createNativeQuery(sql).setParameter(1, pk).executeUpdate();
+        }
+        em.remove(business);
     }
 
     public void add(BookingBusiness business) {

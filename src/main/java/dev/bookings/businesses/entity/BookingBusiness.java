@@ -19,7 +19,8 @@ import java.util.Locale;
 @NamedQuery(name = BookingBusiness.FIND_BY_ID,
         query = "select b from BookingBusiness b where b.tenantId = :tenantId and b.idKey = :idKey")
 @NamedQuery(name = BookingBusiness.FIND_BY_TENANT,
-        query = "select b from BookingBusiness b where b.tenantId = :tenantId order by b.idKey")
+        query = "select b from BookingBusiness b where b.tenantId = :tenantId and lower(b.displayName) like :pattern escape '\\'"
+                + " order by b.idKey")
 public class BookingBusiness {
 
     public static final String FIND_BY_ID = "BookingBusiness.findById";
