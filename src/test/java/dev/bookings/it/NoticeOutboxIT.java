@@ -14,7 +14,8 @@ import dev.bookings.notifications.entity.NoticeStatus;
 import dev.bookings.notifications.entity.RecipientKind;
 import dev.bookings.platform.ApiVersion;
 import dev.bookings.security.Caller;
-import dev.bookings.staff.boundary.StaffDirectory;
+import dev.bookings.businesses.boundary.BusinessItems;
+import dev.bookings.staff.control.StaffKind;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -45,7 +46,10 @@ class NoticeOutboxIT {
     BusinessRegistry registry;
 
     @Inject
-    StaffDirectory staff;
+    BusinessItems items;
+
+    @Inject
+    StaffKind staffKind;
 
     @Inject
     Records records;
@@ -63,7 +67,7 @@ class NoticeOutboxIT {
         business = registry.register(user, BusinessInput.forCreate(Json.createObjectBuilder()
                 .add("displayName", "Outbox Salon").add("email", "owner@outbox.example")
                 .add("schedulingPolicy", Json.createObjectBuilder().add("sendConfirmationsToOwner", true)).build())).id();
-        staffId = staff.add(user, business, Json.createObjectBuilder().add("displayName", "Dana")
+        staffId = items.add(user, business, staffKind, Json.createObjectBuilder().add("displayName", "Dana")
                 .add("emailAddress", "dana@outbox.example").add("role", "teamMember").build()).id();
     }
 

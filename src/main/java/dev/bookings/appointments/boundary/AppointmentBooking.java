@@ -10,7 +10,10 @@ import dev.bookings.errors.InvalidRequest;
 import dev.bookings.errors.ItemNotFound;
 import dev.bookings.platform.Paging;
 import dev.bookings.security.Caller;
-import dev.bookings.staff.control.StaffStore;
+import dev.bookings.businesses.control.BusinessItemStore;
+import dev.bookings.services.control.ServiceKind;
+import dev.bookings.services.entity.BookingService;
+import dev.bookings.staff.control.StaffKind;
 import dev.bookings.staff.entity.StaffMember;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +24,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** Booking and reading appointments of the caller's businesses. */
+/**
+ * Booking, reading, changing and deleting appointments of the caller's businesses. A {@code serviceId} must name a
+ * service of the business (its name fills {@code serviceName} when none is sent); {@code staffMemberIds} must name
+ * its staff.
+ */
 @Stateless
 public class AppointmentBooking {
 
@@ -32,13 +39,25 @@ public class AppointmentBooking {
     AppointmentStore appointments;
 
     @Inject
-    StaffStore staff;
+    BusinessItemStore items;
+
+    @Inject
+    StaffKind staffKind;
+
+    @Inject
+    ServiceKind serviceKind;
 
     public Appointment book(Caller caller, String businessId, AppointmentInput input) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         checkStaff(business, input);
         Appointment appointment = new Appointment(Ids.next(), business, input.start(), input.end(), now());
         input.applyTo(appointment);
+        input.serviceId().ifPresent(serviceId -> {
+            BookingService service = items.get(serviceKind, business, serviceId);
+            if (appointment.serviceName() == null) {
+                appointment.serviceName(service.displayName());
+            }
+        });
         appointments.add(appointment);
         return appointment;
     }
@@ -72,7 +91,7 @@ public class AppointmentBooking {
 
     private void checkStaff(BookingBusiness business, AppointmentInput input) {
         input.staffMemberIds().ifPresent(ids -> {
-            Set<String> known = staff.find(business, ids).stream().map(StaffMember::id).collect(Collectors.toSet());
+            Set<String> known = items.find(staffKind, business, ids).stream().map(StaffMember::id).collect(Collectors.toSet());
             ids.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
                 throw new ItemNotFound("The staff member '" + id + "' named in 'staffMemberIds' was not found.");
             });

@@ -9,7 +9,6 @@ import dev.bookings.platform.JsonBodies;
 import dev.bookings.platform.Paging;
 import dev.bookings.security.Caller;
 import dev.bookings.security.Scopes;
-import dev.bookings.staff.boundary.StaffMembersSubResource;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -121,9 +120,10 @@ public class BookingBusinessesResource {
         return Response.noContent().build();
     }
 
-    @Path("{businessId}/{collection: (?i:staffmembers)}")
-    public StaffMembersSubResource staffMembers() {
-        return resources.getResource(StaffMembersSubResource.class);
+    /** {@code services}, {@code staffMembers} and {@code customers} of a business. */
+    @Path("{businessId}/{collection: (?i:services|staffmembers|customers)}")
+    public BusinessItemsSubResource items() {
+        return resources.getResource(BusinessItemsSubResource.class);
     }
 
     /** Both {@code appointments} and {@code calendarView} (in any case) are collections of bookingAppointment. */

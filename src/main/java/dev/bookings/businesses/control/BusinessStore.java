@@ -41,7 +41,7 @@ public class BusinessStore {
                 .getResultList();
     }
 
-    /** Removes the business and everything in it: notices, appointments, staff. */
+    /** Removes the business and everything in it: notices, appointments, staff, services, customers. */
     public void remove(BookingBusiness business) {
         Long pk = business.pk();
         String appointments = "(select a.pk from appointment a where a.business_pk = ?1)";
@@ -50,7 +50,9 @@ public class BusinessStore {
                 "delete from appointment_customer where appointment_pk in " + appointments,
                 "delete from appointment_staff where appointment_pk in " + appointments,
                 "delete from appointment where business_pk = ?1",
-                "delete from staff_member where business_pk = ?1"}) {
+                "delete from staff_member where business_pk = ?1",
+                "delete from booking_service where business_pk = ?1",
+                "delete from booking_customer where business_pk = ?1"}) {
             em.createNativeQuery(sql).setParameter(1, pk).executeUpdate();
         }
         em.remove(business);

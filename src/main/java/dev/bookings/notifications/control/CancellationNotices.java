@@ -6,7 +6,8 @@ import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.notifications.entity.Notice;
 import dev.bookings.notifications.entity.RecipientKind;
 import dev.bookings.platform.Ids;
-import dev.bookings.staff.control.StaffStore;
+import dev.bookings.businesses.control.BusinessItemStore;
+import dev.bookings.staff.control.StaffKind;
 import dev.bookings.staff.entity.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,10 @@ public class CancellationNotices {
     EntityManager em;
 
     @Inject
-    StaffStore staff;
+    BusinessItemStore items;
+
+    @Inject
+    StaffKind staffKind;
 
     public List<Notice> record(Appointment appointment, OffsetDateTime now) {
         BookingBusiness business = appointment.business();
@@ -43,7 +47,7 @@ public class CancellationNotices {
                 add(notices, addressed, appointment, RecipientKind.CUSTOMER, customer.emailAddress(), customer.name(), zone, now);
             }
         }
-        for (StaffMember member : staff.find(business, appointment.staffMemberIds())) {
+        for (StaffMember member : items.find(staffKind, business, appointment.staffMemberIds())) {
             if (member.emailNotificationEnabled()) {
                 add(notices, addressed, appointment, RecipientKind.STAFF, member.emailAddress(), member.displayName(),
                         member.timeZone(), now);

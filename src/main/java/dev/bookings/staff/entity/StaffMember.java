@@ -1,18 +1,11 @@
 package dev.bookings.staff.entity;
 
 import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.businesses.entity.BusinessItem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
 /** A bookingStaffMember of one business. */
@@ -22,22 +15,10 @@ import java.time.OffsetDateTime;
         query = "select s from StaffMember s where s.business = :business order by s.pk")
 @NamedQuery(name = StaffMember.FIND_BY_IDS,
         query = "select s from StaffMember s where s.business = :business and s.id in :ids")
-public class StaffMember {
+public class StaffMember extends BusinessItem {
 
     public static final String FIND_BY_BUSINESS = "StaffMember.findByBusiness";
     public static final String FIND_BY_IDS = "StaffMember.findByIds";
-
-    @Id
-    @SequenceGenerator(name = "booking_seq", sequenceName = "booking_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "booking_seq")
-    private Long pk;
-
-    @Column(nullable = false, updatable = false)
-    private String id;
-
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "business_pk", nullable = false, updatable = false)
-    private BookingBusiness business;
 
     @Column(name = "display_name", nullable = false)
     private String displayName;
@@ -63,27 +44,11 @@ public class StaffMember {
     @Column(name = "working_hours_json")
     private String workingHoursJson;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
-    @Version
-    private long version;
-
     protected StaffMember() {
     }
 
     public StaffMember(String id, BookingBusiness business, OffsetDateTime now) {
-        this.id = id;
-        this.business = business;
-        this.createdAt = now;
-        this.updatedAt = now;
-    }
-
-    public String id() {
-        return id;
+        super(id, business, now);
     }
 
     public String displayName() {
@@ -150,11 +115,4 @@ public class StaffMember {
         this.workingHoursJson = workingHoursJson;
     }
 
-    public OffsetDateTime createdAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime updatedAt() {
-        return updatedAt;
-    }
 }

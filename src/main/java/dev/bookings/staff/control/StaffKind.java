@@ -3,37 +3,65 @@ package dev.bookings.staff.control;
 import static dev.bookings.platform.JsonWriting.put;
 import static dev.bookings.platform.JsonWriting.putStored;
 
+import dev.bookings.businesses.control.ItemKind;
+import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
 import dev.bookings.platform.JsonWriting;
 import dev.bookings.staff.entity.StaffMember;
+import jakarta.inject.Singleton;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.OffsetDateTime;
 import java.util.Set;
 
 /** bookingStaffMember in and out. Graph requires {@code displayName}, {@code emailAddress} and {@code role}. */
-public final class StaffJson {
+@Singleton
+public class StaffKind implements ItemKind<StaffMember> {
+
 
     public static final String TYPE = "#microsoft.graph.bookingStaffMember";
     public static final Set<String> ROLES = Set.of("guest", "administrator", "viewer", "externalGuest", "scheduler",
             "teamMember", "unknownFutureValue");
 
-    private StaffJson() {
+    @Override
+    public Class<StaffMember> type() {
+        return StaffMember.class;
     }
 
-    /** Validates a create body and writes it onto the new staff member. */
-    public static void applyCreate(JsonObject body, StaffMember member) {
-        JsonFields fields = JsonFields.of(body);
-        member.displayName(fields.requiredString("displayName", 255));
-        member.emailAddress(EmailAddresses.require(fields, "emailAddress"));
-        String role = fields.requiredString("role", 32);
-        if (!ROLES.contains(role)) {
-            throw new InvalidRequest("Property 'role' must be one of " + ROLES + ".");
+    @Override
+    public String collection() {
+        return "staffMembers";
+    }
+
+    @Override
+    public String label() {
+        return "staff member";
+    }
+
+    @Override
+    public StaffMember create(String id, BookingBusiness business, OffsetDateTime now) {
+        return new StaffMember(id, business, now);
+    }
+
+    @Override
+    public void apply(JsonFields fields, StaffMember member, boolean creating) {
+        if (creating || fields.has("displayName")) {
+            member.displayName(fields.requiredString("displayName", 255));
         }
-        member.role(role);
+        if (creating || fields.has("emailAddress")) {
+            member.emailAddress(EmailAddresses.require(fields, "emailAddress"));
+        }
+        if (creating || fields.has("role")) {
+            String role = fields.requiredString("role", 32);
+            if (!ROLES.contains(role)) {
+                throw new InvalidRequest("Property 'role' must be one of " + ROLES + ".");
+            }
+            member.role(role);
+        }
         fields.string("timeZone", 64).filter(s -> !s.isBlank()).ifPresent(zone -> {
             GraphTimes.zone(zone, "timeZone");
             member.timeZone(zone);
@@ -44,11 +72,9 @@ public final class StaffJson {
         fields.array("workingHours").map(JsonWriting::stored).ifPresent(member::workingHoursJson);
     }
 
-    public static JsonObject of(StaffMember s, String context) {
+    @Override
+    public JsonObject write(StaffMember s) {
         JsonObjectBuilder json = Json.createObjectBuilder();
-        if (context != null) {
-            json.add("@odata.context", context);
-        }
         json.add("@odata.type", TYPE);
         json.add("id", s.id());
         json.add("displayName", s.displayName());

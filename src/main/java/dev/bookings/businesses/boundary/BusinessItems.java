@@ -1,0 +1,59 @@
+package dev.bookings.businesses.boundary;
+
+import dev.bookings.businesses.control.BusinessItemStore;
+import dev.bookings.businesses.control.BusinessStore;
+import dev.bookings.businesses.control.ItemKind;
+import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.businesses.entity.BusinessItem;
+import dev.bookings.platform.Ids;
+import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.Paging;
+import dev.bookings.security.Caller;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Create, read, PATCH and DELETE of the items of the caller's businesses, each in one transaction. */
+@Stateless
+public class BusinessItems {
+
+    @Inject
+    BusinessStore businesses;
+
+    @Inject
+    BusinessItemStore items;
+
+    public <T extends BusinessItem> T add(Caller caller, String businessId, ItemKind<T> kind, JsonObject body) {
+        BookingBusiness business = businesses.get(caller.tenantId(), businessId);
+        T item = kind.create(Ids.next(), business, now());
+        kind.apply(JsonFields.of(body), item, true);
+        items.add(item);
+        return item;
+    }
+
+    public <T extends BusinessItem> List<T> list(Caller caller, String businessId, ItemKind<T> kind, Paging paging) {
+        return items.list(kind, businesses.get(caller.tenantId(), businessId), paging.offset(), paging.fetch());
+    }
+
+    public <T extends BusinessItem> T get(Caller caller, String businessId, ItemKind<T> kind, String id) {
+        return items.get(kind, businesses.get(caller.tenantId(), businessId), id);
+    }
+
+    public <T extends BusinessItem> void update(Caller caller, String businessId, ItemKind<T> kind, String id, JsonObject body) {
+        T item = get(caller, businessId, kind, id);
+        kind.apply(JsonFields.of(body), item, false);
+        item.touch(now());
+    }
+
+    public <T extends BusinessItem> void delete(Caller caller, String businessId, ItemKind<T> kind, String id) {
+        items.remove(get(caller, businessId, kind, id));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.bookings.businesses.boundary;
+
+import dev.bookings.businesses.control.ItemKind;
+import dev.bookings.businesses.entity.BusinessItem;
+import dev.bookings.platform.ApiVersion;
+import dev.bookings.platform.JsonBodies;
+import dev.bookings.platform.Paging;
+import dev.bookings.security.Caller;
+import dev.bookings.security.Scopes;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+
+/**
+ * A collection of items of one business ({@code services}, {@code staffMembers}, {@code customers}): list (paged),
+ * create (201), get, PATCH (204), DELETE (204), alike for each; the {@link ItemKind} named by the path's collection
+ * knows the rest.
+ */
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+public class BusinessItemsSubResource {
+
+    @PathParam("root")
+    String root;
+
+    @PathParam("businessId")
+    String businessId;
+
+    @PathParam("collection")
+    String collection;
+
+    @Inject
+    @Any
+    Instance<ItemKind<?>> kinds;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BusinessItems items;
+
+    @SuppressWarnings("unchecked")
+    ItemKind<BusinessItem> kind() {
+        for (ItemKind<?> kind : kinds) {
+            if (kind.collection().equalsIgnoreCase(collection)) {
+                return (ItemKind<BusinessItem>) kind;
+            }
+        }
+        throw new NotFoundException();
+    }
+
+    String context() {
+        ApiVersion version = ApiVersion.ofRoot(root);
+        return uriInfo.getBaseUri() + version.segment() + "/$metadata#" + version.businessesPath() + "('" + businessId
+                + "')/" + kind().collection();
+    }
+
+    JsonObject entity(BusinessItem item) {
+        return Json.createObjectBuilder().add("@odata.context", context() + "/$entity").addAll(Json.createObjectBuilder(kind().write(item)))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
+            Scopes.BOOKINGS_MANAGE_ALL})
+    public JsonObject list(@QueryParam("$top") String top, @QueryParam("$skiptoken") String skipToken) {
+        Paging paging = Paging.of(top, skipToken);
+        return paging.page(items.list(caller, businessId, kind(), paging), kind()::write, context(), uriInfo);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
+    public Response create(InputStream body) {
+        BusinessItem item = items.add(caller, businessId, kind(), JsonBodies.readObject(body, false));
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(item.id()).build()).entity(entity(item)).build();
+    }
+
+    @GET
+    @Path("{itemId}")
+    @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
+            Scopes.BOOKINGS_MANAGE_ALL})
+    public JsonObject get(@PathParam("itemId") String itemId) {
+        return entity(items.get(caller, businessId, kind(), itemId));
+    }
+
+    @PATCH
+    @Path("{itemId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
+    public Response update(@PathParam("itemId") String itemId, InputStream body) {
+        items.update(caller, businessId, kind(), itemId, JsonBodies.readObject(body, false));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{itemId}")
+    @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
+    public Response delete(@PathParam("itemId") String itemId) {
+        items.delete(caller, businessId, kind(), itemId);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.bookings.businesses.control;
+
+import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.businesses.entity.BusinessItem;
+import dev.bookings.errors.ItemNotFound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
+
+/** Items of a business, of any {@link ItemKind}. Every query names the business, itself found by tenant. */
+@ApplicationScoped
+public class BusinessItemStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public <T extends BusinessItem> List<T> list(ItemKind<T> kind, BookingBusiness business, int offset, int limit) {
+        return em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.business = :business order by e.pk",
+                kind.type()).setParameter("business", business).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public <T extends BusinessItem> List<T> find(ItemKind<T> kind, BookingBusiness business, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.business = :business and e.id in :ids",
+                kind.type()).setParameter("business", business).setParameter("ids", ids).getResultList();
+    }
+
+    public <T extends BusinessItem> T get(ItemKind<T> kind, BookingBusiness business, String id) {
+        if (id == null || id.isBlank() || id.length() > 64) {
+            throw notFound(kind, id);
+        }
+        return find(kind, business, List.of(id)).stream().findFirst().orElseThrow(() -> notFound(kind, id));
+    }
+
+    public void add(BusinessItem item) {
+        em.persist(item);
+    }
+
+    public void remove(BusinessItem item) {
+        em.remove(item);
+    }
+
+    private static ItemNotFound notFound(ItemKind<?> kind, String id) {
+        return new ItemNotFound("The " + kind.label() + " '" + id + "' was not found.");
+    }
+}

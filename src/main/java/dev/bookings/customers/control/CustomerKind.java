@@ -1,0 +1,76 @@
+package dev.bookings.customers.control;
+
+import static dev.bookings.platform.JsonWriting.put;
+import static dev.bookings.platform.JsonWriting.putStored;
+
+import dev.bookings.businesses.control.ItemKind;
+import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.customers.entity.BookingCustomer;
+import dev.bookings.platform.EmailAddresses;
+import dev.bookings.platform.GraphTimes;
+import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.JsonWriting;
+import jakarta.inject.Singleton;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.OffsetDateTime;
+
+/** bookingCustomer in and out. Graph requires {@code displayName}; elements carry {@code @odata.type}. */
+@Singleton
+public class CustomerKind implements ItemKind<BookingCustomer> {
+    public static final String TYPE = "#microsoft.graph.bookingCustomer";
+
+    @Override
+    public Class<BookingCustomer> type() {
+        return BookingCustomer.class;
+    }
+
+    @Override
+    public String collection() {
+        return "customers";
+    }
+
+    @Override
+    public String label() {
+        return "customer";
+    }
+
+    @Override
+    public BookingCustomer create(String id, BookingBusiness business, OffsetDateTime now) {
+        return new BookingCustomer(id, business, now);
+    }
+
+    @Override
+    public void apply(JsonFields fields, BookingCustomer c, boolean creating) {
+        if (creating || fields.has("displayName")) {
+            c.displayName(fields.requiredString("displayName", 255));
+        }
+        if (fields.isNull("emailAddress")) {
+            c.emailAddress(null);
+        }
+        EmailAddresses.optional(fields, "emailAddress").ifPresent(c::emailAddress);
+        fields.array("phones").map(JsonWriting::stored).ifPresent(c::phonesJson);
+        fields.array("addresses").map(JsonWriting::stored).ifPresent(c::addressesJson);
+    }
+
+    @Override
+    public JsonObject write(BookingCustomer c) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("@odata.type", TYPE).add("id", c.id())
+                .add("displayName", c.displayName());
+        put(json, "emailAddress", c.emailAddress());
+        if (c.phonesJson() == null) {
+            json.add("phones", Json.createArrayBuilder());
+        } else {
+            putStored(json, "phones", c.phonesJson());
+        }
+        if (c.addressesJson() == null) {
+            json.add("addresses", Json.createArrayBuilder());
+        } else {
+            putStored(json, "addresses", c.addressesJson());
+        }
+        put(json, "createdDateTime", GraphTimes.timestamp(c.createdAt()));
+        put(json, "lastUpdatedDateTime", GraphTimes.timestamp(c.updatedAt()));
+        return json.build();
+    }
+}

@@ -1,0 +1,2 @@
+/** bookingCustomer: the people a business serves, kept per business. */
+package dev.bookings.customers;

@@ -1,0 +1,103 @@
+package dev.bookings.services.control;
+
+import static dev.bookings.platform.JsonWriting.put;
+import static dev.bookings.platform.JsonWriting.putStored;
+
+import dev.bookings.appointments.control.AppointmentInput;
+import dev.bookings.businesses.control.ItemKind;
+import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.errors.InvalidRequest;
+import dev.bookings.platform.GraphTimes;
+import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.JsonWriting;
+import dev.bookings.services.entity.BookingService;
+import jakarta.inject.Singleton;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.OffsetDateTime;
+
+/** bookingService in and out. Graph requires {@code displayName}. */
+@Singleton
+public class ServiceKind implements ItemKind<BookingService> {
+
+
+    @Override
+    public Class<BookingService> type() {
+        return BookingService.class;
+    }
+
+    @Override
+    public String collection() {
+        return "services";
+    }
+
+    @Override
+    public String label() {
+        return "service";
+    }
+
+    @Override
+    public BookingService create(String id, BookingBusiness business, OffsetDateTime now) {
+        return new BookingService(id, business, now);
+    }
+
+    @Override
+    public void apply(JsonFields fields, BookingService s, boolean creating) {
+        if (creating || fields.has("displayName")) {
+            s.displayName(fields.requiredString("displayName", 255));
+        }
+        fields.string("description", 4000).ifPresent(s::description);
+        fields.string("notes", 4000).ifPresent(s::notes);
+        fields.duration("defaultDuration").ifPresent(s::defaultDuration);
+        fields.number("defaultPrice").ifPresent(s::defaultPrice);
+        fields.string("defaultPriceType", 32).ifPresent(type -> {
+            if (!AppointmentInput.PRICE_TYPES.contains(type)) {
+                throw new InvalidRequest("Property 'defaultPriceType' must be one of " + AppointmentInput.PRICE_TYPES + ".");
+            }
+            s.defaultPriceType(type);
+        });
+        fields.duration("preBuffer").ifPresent(s::preBuffer);
+        fields.duration("postBuffer").ifPresent(s::postBuffer);
+        fields.integer("maximumAttendeesCount", 0, 10_000).ifPresent(s::maximumAttendeesCount);
+        fields.bool("isHiddenFromCustomers").ifPresent(s::hiddenFromCustomers);
+        fields.bool("isLocationOnline").ifPresent(s::locationOnline);
+        fields.bool("smsNotificationsEnabled").ifPresent(s::smsNotificationsEnabled);
+        fields.strings("staffMemberIds", 100, 255).ifPresent(ids -> s.staffMemberIdsJson(JsonWriting.stored(
+                Json.createArrayBuilder(ids).build())));
+        fields.object("defaultLocation").map(JsonWriting::stored).ifPresent(s::defaultLocationJson);
+        fields.array("defaultReminders").map(JsonWriting::stored).ifPresent(s::defaultRemindersJson);
+        fields.string("additionalInformation", 4000).ifPresent(s::additionalInformation);
+    }
+
+    @Override
+    public JsonObject write(BookingService s) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", s.id()).add("displayName", s.displayName());
+        put(json, "description", s.description());
+        put(json, "notes", s.notes());
+        put(json, "defaultDuration", s.defaultDuration());
+        put(json, "defaultPrice", s.defaultPrice());
+        json.add("defaultPriceType", s.defaultPriceType());
+        put(json, "preBuffer", s.preBuffer());
+        put(json, "postBuffer", s.postBuffer());
+        json.add("maximumAttendeesCount", s.maximumAttendeesCount());
+        json.add("isHiddenFromCustomers", s.hiddenFromCustomers());
+        json.add("isLocationOnline", s.locationOnline());
+        json.add("smsNotificationsEnabled", s.smsNotificationsEnabled());
+        storedArray(json, "staffMemberIds", s.staffMemberIdsJson());
+        putStored(json, "defaultLocation", s.defaultLocationJson());
+        storedArray(json, "defaultReminders", s.defaultRemindersJson());
+        put(json, "additionalInformation", s.additionalInformation());
+        put(json, "createdDateTime", GraphTimes.timestamp(s.createdAt()));
+        put(json, "lastUpdatedDateTime", GraphTimes.timestamp(s.updatedAt()));
+        return json.build();
+    }
+
+    private static void storedArray(JsonObjectBuilder json, String name, String stored) {
+        if (stored == null) {
+            json.add(name, Json.createArrayBuilder());
+        } else {
+            putStored(json, name, stored);
+        }
+    }
+}

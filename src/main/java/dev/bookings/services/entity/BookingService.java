@@ -1,0 +1,196 @@
+package dev.bookings.services.entity;
+
+import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.businesses.entity.BusinessItem;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+/** A bookingService of one business. */
+@Entity
+@Table(name = "booking_service")
+public class BookingService extends BusinessItem {
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    private String description;
+
+    private String notes;
+
+    @Column(name = "default_duration")
+    private String defaultDuration;
+
+    @Column(name = "default_price")
+    private Double defaultPrice;
+
+    @Column(name = "default_price_type", nullable = false)
+    private String defaultPriceType = "undefined";
+
+    @Column(name = "pre_buffer")
+    private String preBuffer;
+
+    @Column(name = "post_buffer")
+    private String postBuffer;
+
+    @Column(name = "maximum_attendees_count", nullable = false)
+    private int maximumAttendeesCount = 1;
+
+    @Column(name = "is_hidden_from_customers", nullable = false)
+    private boolean hiddenFromCustomers;
+
+    @Column(name = "is_location_online", nullable = false)
+    private boolean locationOnline;
+
+    @Column(name = "sms_notifications_enabled", nullable = false)
+    private boolean smsNotificationsEnabled;
+
+    @Column(name = "staff_member_ids_json")
+    private String staffMemberIdsJson;
+
+    @Column(name = "default_location_json")
+    private String defaultLocationJson;
+
+    @Column(name = "default_reminders_json")
+    private String defaultRemindersJson;
+
+    @Column(name = "additional_information")
+    private String additionalInformation;
+
+    protected BookingService() {
+    }
+
+    public BookingService(String id, BookingBusiness business, OffsetDateTime now) {
+        super(id, business, now);
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public void displayName(String value) {
+        this.displayName = value;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public void description(String value) {
+        this.description = value;
+    }
+
+    public String notes() {
+        return notes;
+    }
+
+    public void notes(String value) {
+        this.notes = value;
+    }
+
+    public Duration defaultDuration() {
+        return defaultDuration == null ? null : Duration.parse(defaultDuration);
+    }
+
+    public void defaultDuration(Duration value) {
+        this.defaultDuration = value == null ? null : value.toString();
+    }
+
+    public Double defaultPrice() {
+        return defaultPrice;
+    }
+
+    public void defaultPrice(Double value) {
+        this.defaultPrice = value;
+    }
+
+    public String defaultPriceType() {
+        return defaultPriceType;
+    }
+
+    public void defaultPriceType(String value) {
+        this.defaultPriceType = value;
+    }
+
+    public Duration preBuffer() {
+        return preBuffer == null ? Duration.ZERO : Duration.parse(preBuffer);
+    }
+
+    public void preBuffer(Duration value) {
+        this.preBuffer = value == null ? null : value.toString();
+    }
+
+    public Duration postBuffer() {
+        return postBuffer == null ? Duration.ZERO : Duration.parse(postBuffer);
+    }
+
+    public void postBuffer(Duration value) {
+        this.postBuffer = value == null ? null : value.toString();
+    }
+
+    public int maximumAttendeesCount() {
+        return maximumAttendeesCount;
+    }
+
+    public void maximumAttendeesCount(int value) {
+        this.maximumAttendeesCount = value;
+    }
+
+    public boolean hiddenFromCustomers() {
+        return hiddenFromCustomers;
+    }
+
+    public void hiddenFromCustomers(boolean value) {
+        this.hiddenFromCustomers = value;
+    }
+
+    public boolean locationOnline() {
+        return locationOnline;
+    }
+
+    public void locationOnline(boolean value) {
+        this.locationOnline = value;
+    }
+
+    public boolean smsNotificationsEnabled() {
+        return smsNotificationsEnabled;
+    }
+
+    public void smsNotificationsEnabled(boolean value) {
+        this.smsNotificationsEnabled = value;
+    }
+
+    public String staffMemberIdsJson() {
+        return staffMemberIdsJson;
+    }
+
+    public void staffMemberIdsJson(String value) {
+        this.staffMemberIdsJson = value;
+    }
+
+    public String defaultLocationJson() {
+        return defaultLocationJson;
+    }
+
+    public void defaultLocationJson(String value) {
+        this.defaultLocationJson = value;
+    }
+
+    public String defaultRemindersJson() {
+        return defaultRemindersJson;
+    }
+
+    public void defaultRemindersJson(String value) {
+        this.defaultRemindersJson = value;
+    }
+
+    public String additionalInformation() {
+        return additionalInformation;
+    }
+
+    public void additionalInformation(String value) {
+        this.additionalInformation = value;
+    }
+}

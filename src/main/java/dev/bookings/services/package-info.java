@@ -1,0 +1,2 @@
+/** bookingService: what a business offers. An appointment's {@code serviceId} names one, and its name fills in. */
+package dev.bookings.services;
