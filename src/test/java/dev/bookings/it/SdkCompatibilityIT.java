@@ -1,0 +1,290 @@
+package dev.bookings.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.graph.models.BookingAppointment;
+import com.microsoft.graph.models.BookingBusiness;
+import com.microsoft.graph.models.BookingCustomer;
+import com.microsoft.graph.models.BookingCustomerBase;
+import com.microsoft.graph.models.BookingCustomerInformation;
+import com.microsoft.graph.models.BookingCustomerInformationBase;
+import com.microsoft.graph.models.BookingSchedulingPolicy;
+import com.microsoft.graph.models.BookingService;
+import com.microsoft.graph.models.BookingStaffMember;
+import com.microsoft.graph.models.BookingStaffMemberBase;
+import com.microsoft.graph.models.BookingStaffRole;
+import com.microsoft.graph.models.DateTimeTimeZone;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.solutions.bookingbusinesses.item.BookingBusinessItemRequestBuilder;
+import com.microsoft.kiota.PeriodAndDuration;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import dev.bookings.security.Scopes;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole booking workflow through the official Microsoft Graph SDKs for Java (v1.0 and beta), used as a
+ * client would use them: a bearer-token authentication provider, and nothing changed but the base URL.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SdkCompatibilityIT {
+
+    @ArquillianResource
+    URL base;
+
+    static AccessTokenProvider token(String token) {
+        return new AccessTokenProvider() {
+            @Override
+            public String getAuthorizationToken(URI uri, Map<String, Object> context) {
+                return token;
+            }
+
+            @Override
+            public AllowedHostsValidator getAllowedHostsValidator() {
+                return new AllowedHostsValidator();
+            }
+        };
+    }
+
+    GraphServiceClient v1(String token) {
+        GraphServiceClient client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(token(token)));
+        client.getRequestAdapter().setBaseUrl(base.toString().replaceAll("/$", "") + "/v1.0");
+        return client;
+    }
+
+    com.microsoft.graph.beta.serviceclient.GraphServiceClient beta(String token) {
+        var client = new com.microsoft.graph.beta.serviceclient.GraphServiceClient(new BaseBearerTokenAuthenticationProvider(token(token)));
+        client.getRequestAdapter().setBaseUrl(base.toString().replaceAll("/$", "") + "/beta");
+        return client;
+    }
+
+    static DateTimeTimeZone at(OffsetDateTime time, String zone) {
+        DateTimeTimeZone value = new DateTimeTimeZone();
+        value.setDateTime(time.toLocalDateTime().toString());
+        value.setTimeZone(zone);
+        return value;
+    }
+
+    static ODataError error(Runnable call) {
+        return assertThrows(ODataError.class, call::run);
+    }
+
+    @Test
+    void fullWorkflowWithTheV1Sdk() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        GraphServiceClient graph = v1(TestTokens.delegated(tenant, Scopes.BOOKINGS_MANAGE_ALL));
+
+        BookingBusiness newBusiness = new BookingBusiness();
+        newBusiness.setDisplayName("Fourth Coffee");
+        newBusiness.setEmail("owner@fourthcoffee.example");
+        BookingSchedulingPolicy policy = new BookingSchedulingPolicy();
+        policy.setMinimumLeadTime(PeriodAndDuration.ofDuration(Duration.ofHours(1)));
+        newBusiness.setSchedulingPolicy(policy);
+        BookingBusiness business = graph.solutions().bookingBusinesses().post(newBusiness);
+        assertEquals("FourthCoffee@bookings.example", business.getId());
+        BookingBusinessItemRequestBuilder biz = graph.solutions().bookingBusinesses().byBookingBusinessId(business.getId());
+        assertEquals("Fourth Coffee", biz.get().getDisplayName());
+        assertTrue(graph.solutions().bookingBusinesses().get().getValue().stream().anyMatch(b -> b.getId().equals(business.getId())));
+
+        BookingService newService = new BookingService();
+        newService.setDisplayName("Espresso tasting");
+        newService.setDefaultDuration(PeriodAndDuration.ofDuration(Duration.ofMinutes(45)));
+        BookingService service = biz.services().post(newService);
+        assertEquals("Espresso tasting", biz.services().byBookingServiceId(service.getId()).get().getDisplayName());
+
+        BookingStaffMember newStaff = new BookingStaffMember();
+        newStaff.setDisplayName("Dana");
+        newStaff.setEmailAddress("dana@fourthcoffee.example");
+        newStaff.setRole(BookingStaffRole.TeamMember);
+        BookingStaffMemberBase staff = biz.staffMembers().post(newStaff);
+        assertInstanceOf(BookingStaffMember.class, staff);
+        List<BookingStaffMemberBase> allStaff = biz.staffMembers().get().getValue();
+        assertEquals(1, allStaff.size());
+        assertInstanceOf(BookingStaffMember.class, allStaff.get(0));
+        assertEquals(BookingStaffRole.TeamMember, ((BookingStaffMember) allStaff.get(0)).getRole());
+
+        BookingCustomer newCustomer = new BookingCustomer();
+        newCustomer.setDisplayName("Jordan");
+        newCustomer.setEmailAddress("jordan@fourthcoffee.example");
+        BookingCustomerBase customer = biz.customers().post(newCustomer);
+        assertInstanceOf(BookingCustomer.class, customer);
+        assertInstanceOf(BookingCustomer.class, biz.customers().get().getValue().get(0));
+
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+        Function<Integer, BookingAppointment> book = days -> {
+            BookingAppointment appointment = new BookingAppointment();
+            appointment.setStartDateTime(at(start.plusDays(days), "UTC"));
+            appointment.setEndDateTime(at(start.plusDays(days).plusHours(1), "UTC"));
+            appointment.setServiceId(service.getId());
+            appointment.setStaffMemberIds(List.of(staff.getId()));
+            BookingCustomerInformation info = new BookingCustomerInformation();
+            info.setCustomerId(customer.getId());
+            info.setName("Jordan");
+            info.setEmailAddress("jordan@fourthcoffee.example");
+            appointment.setCustomers(List.<BookingCustomerInformationBase>of(info));
+            return biz.appointments().post(appointment);
+        };
+        BookingAppointment first = book.apply(0);
+        assertNotNull(first.getId());
+        assertEquals("Espresso tasting", first.getServiceName());
+        assertEquals(PeriodAndDuration.ofDuration(Duration.ofHours(1)), first.getDuration());
+        BookingAppointment second = book.apply(1);
+        BookingAppointment third = book.apply(2);
+
+        BookingAppointment read = biz.appointments().byBookingAppointmentId(first.getId()).get();
+        assertEquals(start.toLocalDateTime(), OffsetDateTime.parse(read.getStartDateTime().getDateTime()).toLocalDateTime());
+        assertEquals("UTC", read.getStartDateTime().getTimeZone());
+        assertInstanceOf(BookingCustomerInformation.class, read.getCustomers().get(0));
+        assertEquals(3, biz.appointments().get().getValue().size());
+
+        List<BookingAppointment> view = biz.calendarView().get(config -> {
+            config.queryParameters.start = start.plusHours(12).toString();
+            config.queryParameters.end = start.plusDays(1).plusHours(12).toString();
+        }).getValue();
+        assertEquals(List.of(second.getId()), view.stream().map(BookingAppointment::getId).toList());
+
+        BookingAppointment patch = new BookingAppointment();
+        patch.setServiceNotes("Bring a cup");
+        biz.appointments().byBookingAppointmentId(first.getId()).patch(patch);
+        BookingAppointment patched = biz.calendarView().byBookingAppointmentId(first.getId()).get();
+        assertEquals("Bring a cup", patched.getServiceNotes());
+        assertEquals(service.getId(), patched.getServiceId());
+
+        var cancel = new com.microsoft.graph.solutions.bookingbusinesses.item.appointments.item.cancel.CancelPostRequestBody();
+        cancel.setCancellationMessage("Machine broke");
+        biz.appointments().byBookingAppointmentId(first.getId()).cancel().post(cancel);
+        var cancelView = new com.microsoft.graph.solutions.bookingbusinesses.item.calendarview.item.cancel.CancelPostRequestBody();
+        cancelView.setCancellationMessage("Machine broke");
+        biz.calendarView().byBookingAppointmentId(second.getId()).cancel().post(cancelView);
+        biz.appointments().byBookingAppointmentId(second.getId()).cancel().post(cancel);
+
+        ODataError gone = error(() -> biz.appointments().byBookingAppointmentId(first.getId()).get());
+        assertEquals(404, gone.getResponseStatusCode());
+        assertEquals("itemNotFound", gone.getError().getCode());
+
+        biz.appointments().byBookingAppointmentId(third.getId()).delete();
+        assertEquals(404, error(() -> biz.appointments().byBookingAppointmentId(third.getId()).get()).getResponseStatusCode());
+        assertEquals(0, biz.appointments().get().getValue().size());
+
+        BookingAppointment reversed = new BookingAppointment();
+        reversed.setStartDateTime(at(start, "UTC"));
+        reversed.setEndDateTime(at(start.minusHours(1), "UTC"));
+        ODataError invalid = error(() -> biz.appointments().post(reversed));
+        assertEquals(400, invalid.getResponseStatusCode());
+        assertEquals("invalidRequest", invalid.getError().getCode());
+        assertTrue(invalid.getError().getMessage().contains("endDateTime"));
+
+        ODataError unauthenticated = error(() -> v1("not-a-token").solutions().bookingBusinesses().get());
+        assertEquals(401, unauthenticated.getResponseStatusCode());
+        assertEquals("InvalidAuthenticationToken", unauthenticated.getError().getCode());
+
+        GraphServiceClient reader = v1(TestTokens.delegated(tenant, Scopes.BOOKINGS_READ_ALL));
+        ODataError denied = error(() -> reader.solutions().bookingBusinesses().byBookingBusinessId(business.getId())
+                .appointments().byBookingAppointmentId(third.getId()).cancel().post(cancel));
+        assertEquals(403, denied.getResponseStatusCode());
+        assertEquals("accessDenied", denied.getError().getCode());
+
+        GraphServiceClient stranger = v1(TestTokens.delegated("tenant-" + UUID.randomUUID(), Scopes.BOOKINGS_MANAGE_ALL));
+        assertEquals(404, error(() -> stranger.solutions().bookingBusinesses().byBookingBusinessId(business.getId()).get())
+                .getResponseStatusCode());
+
+        biz.patch(patchedBusiness("Fourth Coffee Roasters"));
+        assertEquals("Fourth Coffee Roasters", biz.get().getDisplayName());
+        biz.publish().post();
+        assertTrue(biz.get().getIsPublished());
+        biz.unpublish().post();
+        biz.delete();
+        assertEquals(404, error(biz::get).getResponseStatusCode());
+    }
+
+    static BookingBusiness patchedBusiness(String name) {
+        BookingBusiness patch = new BookingBusiness();
+        patch.setDisplayName(name);
+        return patch;
+    }
+
+    @Test
+    void workflowWithTheBetaSdkOnBothBetaRoots() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        String token = TestTokens.delegated(tenant, Scopes.BOOKINGS_MANAGE_ALL);
+        var graph = beta(token);
+
+        var newBusiness = new com.microsoft.graph.beta.models.BookingBusiness();
+        newBusiness.setDisplayName("Contoso Beta");
+        var business = graph.bookingBusinesses().post(newBusiness);
+        var viaRoot = graph.bookingBusinesses().byBookingBusinessId(business.getId());
+        var viaSolutions = graph.solutions().bookingBusinesses().byBookingBusinessId(business.getId());
+        assertEquals("Contoso Beta", viaSolutions.get().getDisplayName());
+
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.HOURS);
+        Function<Integer, com.microsoft.graph.beta.models.BookingAppointment> book = hours -> {
+            var appointment = new com.microsoft.graph.beta.models.BookingAppointment();
+            var from = new com.microsoft.graph.beta.models.DateTimeTimeZone();
+            from.setDateTime(start.plusHours(hours).withOffsetSameInstant(ZoneOffset.ofHours(-6)).toLocalDateTime().toString());
+            from.setTimeZone("Central America Standard Time");
+            var to = new com.microsoft.graph.beta.models.DateTimeTimeZone();
+            to.setDateTime(start.plusHours(hours + 1).toLocalDateTime().toString());
+            to.setTimeZone("UTC");
+            appointment.setStart(from);
+            appointment.setEnd(to);
+            appointment.setCustomerName("Jordan");
+            appointment.setCustomerEmailAddress("jordan@contoso.example");
+            return viaRoot.appointments().post(appointment);
+        };
+        var created = book.apply(0);
+        assertEquals("UTC", created.getStart().getTimeZone());
+        assertEquals(start.toLocalDateTime(), OffsetDateTime.parse(created.getStart().getDateTime()).toLocalDateTime());
+        assertEquals("Jordan", created.getCustomerName());
+
+        var view = viaSolutions.calendarView().get(config -> {
+            config.queryParameters.start = start.minusHours(1).toString();
+            config.queryParameters.end = start.plusHours(3).toString();
+        }).getValue();
+        assertEquals(List.of(created.getId()), view.stream().map(com.microsoft.graph.beta.models.BookingAppointment::getId).toList());
+
+        List<String> ids = List.of(created.getId(), book.apply(1).getId(), book.apply(2).getId(), book.apply(3).getId());
+        var c1 = new com.microsoft.graph.beta.bookingbusinesses.item.appointments.item.cancel.CancelPostRequestBody();
+        c1.setCancellationMessage("Closed");
+        viaRoot.appointments().byBookingAppointmentId(ids.get(0)).cancel().post(c1);
+        var c2 = new com.microsoft.graph.beta.bookingbusinesses.item.calendarview.item.cancel.CancelPostRequestBody();
+        c2.setCancellationMessage("Closed");
+        viaRoot.calendarView().byBookingAppointmentId(ids.get(1)).cancel().post(c2);
+        var c3 = new com.microsoft.graph.beta.solutions.bookingbusinesses.item.appointments.item.cancel.CancelPostRequestBody();
+        c3.setCancellationMessage("Closed");
+        viaSolutions.appointments().byBookingAppointmentId(ids.get(2)).cancel().post(c3);
+        var c4 = new com.microsoft.graph.beta.solutions.bookingbusinesses.item.calendarview.item.cancel.CancelPostRequestBody();
+        c4.setCancellationMessage("Closed");
+        viaSolutions.calendarView().byBookingAppointmentId(ids.get(3)).cancel().post(c4);
+
+        for (String id : ids) {
+            var gone = assertThrows(com.microsoft.graph.beta.models.odataerrors.ODataError.class,
+                    () -> viaRoot.appointments().byBookingAppointmentId(id).get());
+            assertEquals(404, gone.getResponseStatusCode());
+            assertEquals("itemNotFound", gone.getError().getCode());
+        }
+        var missing = assertThrows(com.microsoft.graph.beta.models.odataerrors.ODataError.class,
+                () -> viaRoot.appointments().byBookingAppointmentId("no-such-id").cancel().post(c1));
+        assertEquals(404, missing.getResponseStatusCode());
+    }
+}
