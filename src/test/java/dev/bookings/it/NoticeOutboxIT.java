@@ -9,6 +9,8 @@ import dev.bookings.appointments.boundary.AppointmentCancellation;
 import dev.bookings.appointments.control.AppointmentInput;
 import dev.bookings.businesses.boundary.BusinessRegistry;
 import dev.bookings.businesses.control.BusinessInput;
+import dev.bookings.notifications.boundary.NoticeDelivery;
+import dev.bookings.notifications.control.MailSettings;
 import dev.bookings.notifications.entity.Notice;
 import dev.bookings.notifications.entity.NoticeStatus;
 import dev.bookings.notifications.entity.RecipientKind;
@@ -17,6 +19,7 @@ import dev.bookings.security.Caller;
 import dev.bookings.businesses.boundary.BusinessItems;
 import dev.bookings.staff.control.StaffKind;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.transaction.UserTransaction;
@@ -24,7 +27,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.Config;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -56,6 +62,15 @@ class NoticeOutboxIT {
 
     @Resource
     UserTransaction transaction;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    NoticeDelivery delivery;
+
+    @Inject
+    Config config;
 
     Caller user;
     String business;
@@ -134,6 +149,35 @@ class NoticeOutboxIT {
             assertEquals(NoticeStatus.SENT, notice.status(), notice.id() + " " + notice.lastError());
             assertEquals(2, notice.attempts(), "the dead worker's attempt and one delivery");
             assertNull(notice.claimedBy());
+        }
+    }
+
+    @Test
+    void concurrentDeliverersClaimEveryNoticeExactlyOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(book());
+        }
+        transaction.begin();
+        for (String id : ids) {
+            cancellation.cancel(user, business, id, "crowd");
+        }
+        transaction.commit();
+        // the worker's own round starts after the commit; four more act as further instances on the same table
+        List<Future<Integer>> rounds = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rounds.add(executor.submit(() -> delivery.deliver(MailSettings.of(config))));
+        }
+        for (Future<Integer> round : rounds) {
+            round.get();
+        }
+        eventually(() -> ids.stream().allMatch(id -> records.notices(id).stream().allMatch(n -> n.status() == NoticeStatus.SENT)),
+                Duration.ofSeconds(30));
+        for (String id : ids) {
+            for (Notice notice : records.notices(id)) {
+                assertEquals(NoticeStatus.SENT, notice.status(), notice.id() + " " + notice.lastError());
+                assertEquals(1, notice.attempts(), "claimed once, sent once");
+            }
         }
     }
 }

@@ -123,5 +123,12 @@ class SecurityHttpIT {
             }
         }
         assertTrue(reply.json().getJsonObject("components").getJsonObject("securitySchemes").containsKey("bearer"));
+        String item = "/" + Api.V1 + "/{businessId}/appointments/{appointmentId}";
+        assertTrue(paths.getJsonObject(item).getJsonObject("delete").getString("summary").contains("WITHOUT notifying"),
+                "DELETE is documented as not notifying, unlike cancel");
+        for (String path : new String[] {"/" + Api.V1, "/" + Api.V1 + "/{businessId}/calendarView",
+                "/" + Api.V1 + "/{businessId}/services/{itemId}", "/" + Api.V1 + "/{businessId}/customers/{itemId}"}) {
+            assertTrue(paths.containsKey(path), "missing " + path);
+        }
     }
 }
