@@ -1,6 +1,7 @@
 package dev.bookings.appointments.entity;
 
 import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.businesses.entity.BusinessItem;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -8,16 +9,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,23 +32,11 @@ import java.util.List;
 @NamedQuery(name = Appointment.OVERLAPPING, query = "select a from Appointment a where a.business = :business"
         + " and a.status = dev.bookings.appointments.entity.AppointmentStatus.BOOKED and a.start < :to and a.end > :from"
         + " order by a.start, a.pk")
-public class Appointment {
+public class Appointment extends BusinessItem {
 
     public static final String FIND_BY_ID = "Appointment.findById";
     public static final String LIST = "Appointment.list";
     public static final String OVERLAPPING = "Appointment.overlapping";
-
-    @Id
-    @SequenceGenerator(name = "booking_seq", sequenceName = "booking_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "booking_seq")
-    private Long pk;
-
-    @Column(nullable = false, updatable = false)
-    private String id;
-
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "business_pk", nullable = false, updatable = false)
-    private BookingBusiness business;
 
     @Column(name = "start_at", nullable = false)
     private OffsetDateTime start;
@@ -61,10 +45,10 @@ public class Appointment {
     private OffsetDateTime end;
 
     @Column(name = "pre_buffer")
-    private String preBuffer;
+    private Duration preBuffer;
 
     @Column(name = "post_buffer")
-    private String postBuffer;
+    private Duration postBuffer;
 
     @Column(name = "service_id")
     private String serviceId;
@@ -149,25 +133,13 @@ public class Appointment {
     @Column(name = "cancellation_message")
     private String cancellationMessage;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
-    @Version
-    private long version;
-
     protected Appointment() {
     }
 
     public Appointment(String id, BookingBusiness business, OffsetDateTime start, OffsetDateTime end, OffsetDateTime now) {
-        this.id = id;
-        this.business = business;
+        super(id, business, now);
         this.start = start;
         this.end = end;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     /**
@@ -183,13 +155,8 @@ public class Appointment {
         cancelledAt = now;
         cancelledBy = actor;
         cancellationMessage = message;
-        updatedAt = now;
+        touch(now);
         return true;
-    }
-
-    /** Marks a change made through PATCH. */
-    public void touch(OffsetDateTime now) {
-        this.updatedAt = now;
     }
 
     public boolean isCancelled() {
@@ -203,18 +170,6 @@ public class Appointment {
 
     public Duration duration() {
         return Duration.between(start, end);
-    }
-
-    public Long pk() {
-        return pk;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public BookingBusiness business() {
-        return business;
     }
 
     public OffsetDateTime start() {
@@ -231,19 +186,19 @@ public class Appointment {
     }
 
     public Duration preBuffer() {
-        return preBuffer == null ? Duration.ZERO : Duration.parse(preBuffer);
+        return preBuffer == null ? Duration.ZERO : preBuffer;
     }
 
     public void preBuffer(Duration value) {
-        this.preBuffer = value == null ? null : value.toString();
+        this.preBuffer = value;
     }
 
     public Duration postBuffer() {
-        return postBuffer == null ? Duration.ZERO : Duration.parse(postBuffer);
+        return postBuffer == null ? Duration.ZERO : postBuffer;
     }
 
     public void postBuffer(Duration value) {
-        this.postBuffer = value == null ? null : value.toString();
+        this.postBuffer = value;
     }
 
     public String serviceId() {
@@ -440,15 +395,4 @@ public class Appointment {
         return cancellationMessage;
     }
 
-    public OffsetDateTime createdAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime updatedAt() {
-        return updatedAt;
-    }
-
-    public long version() {
-        return version;
-    }
 }

@@ -65,13 +65,13 @@ public class BookingBusiness {
     private String businessHoursJson;
 
     @Column(name = "time_slot_interval")
-    private String timeSlotInterval;
+    private Duration timeSlotInterval;
 
     @Column(name = "minimum_lead_time")
-    private String minimumLeadTime;
+    private Duration minimumLeadTime;
 
     @Column(name = "maximum_advance")
-    private String maximumAdvance;
+    private Duration maximumAdvance;
 
     @Column(name = "send_confirmations_to_owner", nullable = false)
     private boolean sendConfirmationsToOwner;
@@ -193,28 +193,28 @@ public class BookingBusiness {
     }
 
     public Duration timeSlotInterval() {
-        return timeSlotInterval == null ? null : Duration.parse(timeSlotInterval);
+        return timeSlotInterval;
     }
 
     public void timeSlotInterval(Duration value) {
-        this.timeSlotInterval = value == null ? null : value.toString();
+        this.timeSlotInterval = value;
     }
 
     /** How long before an appointment's start it may no longer be booked or cancelled by an application. */
     public Duration minimumLeadTime() {
-        return minimumLeadTime == null ? null : Duration.parse(minimumLeadTime);
+        return minimumLeadTime;
     }
 
     public void minimumLeadTime(Duration value) {
-        this.minimumLeadTime = value == null ? null : value.toString();
+        this.minimumLeadTime = value;
     }
 
     public Duration maximumAdvance() {
-        return maximumAdvance == null ? null : Duration.parse(maximumAdvance);
+        return maximumAdvance;
     }
 
     public void maximumAdvance(Duration value) {
-        this.maximumAdvance = value == null ? null : value.toString();
+        this.maximumAdvance = value;
     }
 
     public boolean sendConfirmationsToOwner() {

@@ -12,7 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
-/** What every item of a business (service, staff member, customer) has: an id, its business, timestamps. */
+/** What every item of a business (appointment, service, staff member, customer) has: an id, its business, timestamps. */
 @MappedSuperclass
 public abstract class BusinessItem {
 
@@ -47,8 +47,16 @@ public abstract class BusinessItem {
         this.updatedAt = now;
     }
 
+    public Long pk() {
+        return pk;
+    }
+
     public String id() {
         return id;
+    }
+
+    public long version() {
+        return version;
     }
 
     public BookingBusiness business() {

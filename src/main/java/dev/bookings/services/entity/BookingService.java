@@ -21,7 +21,7 @@ public class BookingService extends BusinessItem {
     private String notes;
 
     @Column(name = "default_duration")
-    private String defaultDuration;
+    private Duration defaultDuration;
 
     @Column(name = "default_price")
     private Double defaultPrice;
@@ -30,10 +30,10 @@ public class BookingService extends BusinessItem {
     private String defaultPriceType = "undefined";
 
     @Column(name = "pre_buffer")
-    private String preBuffer;
+    private Duration preBuffer;
 
     @Column(name = "post_buffer")
-    private String postBuffer;
+    private Duration postBuffer;
 
     @Column(name = "maximum_attendees_count", nullable = false)
     private int maximumAttendeesCount = 1;
@@ -91,11 +91,11 @@ public class BookingService extends BusinessItem {
     }
 
     public Duration defaultDuration() {
-        return defaultDuration == null ? null : Duration.parse(defaultDuration);
+        return defaultDuration;
     }
 
     public void defaultDuration(Duration value) {
-        this.defaultDuration = value == null ? null : value.toString();
+        this.defaultDuration = value;
     }
 
     public Double defaultPrice() {
@@ -115,19 +115,19 @@ public class BookingService extends BusinessItem {
     }
 
     public Duration preBuffer() {
-        return preBuffer == null ? Duration.ZERO : Duration.parse(preBuffer);
+        return preBuffer == null ? Duration.ZERO : preBuffer;
     }
 
     public void preBuffer(Duration value) {
-        this.preBuffer = value == null ? null : value.toString();
+        this.preBuffer = value;
     }
 
     public Duration postBuffer() {
-        return postBuffer == null ? Duration.ZERO : Duration.parse(postBuffer);
+        return postBuffer == null ? Duration.ZERO : postBuffer;
     }
 
     public void postBuffer(Duration value) {
-        this.postBuffer = value == null ? null : value.toString();
+        this.postBuffer = value;
     }
 
     public int maximumAttendeesCount() {
