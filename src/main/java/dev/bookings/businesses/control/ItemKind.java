@@ -11,23 +11,50 @@ import java.time.OffsetDateTime;
  * onto it and write it as Graph does. {@link dev.bookings.businesses.boundary.BusinessItems} does the rest
  * alike for every kind.
  */
-public interface ItemKind<T extends BusinessItem> {
+public abstract class ItemKind<T extends BusinessItem> {
 
-    Class<T> type();
+    /** Makes a new item. */
+    public interface Factory<T> {
+        T create(String id, BookingBusiness business, OffsetDateTime now);
+    }
 
-    /** The Graph collection name, such as {@code staffMembers}. */
-    String collection();
+    private final Class<T> type;
+    private final String collection;
+    private final String label;
+    private final Factory<T> factory;
 
-    /** For messages: {@code staff member}. */
-    String label();
+    /**
+     * @param collection the Graph collection name, such as {@code staffMembers}
+     * @param label      for messages: {@code staff member}
+     */
+    protected ItemKind(Class<T> type, String collection, String label, Factory<T> factory) {
+        this.type = type;
+        this.collection = collection;
+        this.label = label;
+        this.factory = factory;
+    }
 
-    T create(String id, BookingBusiness business, OffsetDateTime now);
+    public Class<T> type() {
+        return type;
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public T create(String id, BookingBusiness business, OffsetDateTime now) {
+        return factory.create(id, business, now);
+    }
 
     /**
      * Validates the body and writes the properties it carries onto the item. On create the required ones must be
      * there; on PATCH those sent must not be empty.
      */
-    void apply(JsonFields body, T item, boolean creating);
+    public abstract void apply(JsonFields body, T item, boolean creating);
 
-    JsonObject write(T item);
+    public abstract JsonObject write(T item);
 }

@@ -4,7 +4,6 @@ import static dev.bookings.platform.JsonWriting.put;
 import static dev.bookings.platform.JsonWriting.putStored;
 
 import dev.bookings.businesses.control.ItemKind;
-import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.customers.entity.BookingCustomer;
 import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.GraphTimes;
@@ -14,31 +13,14 @@ import jakarta.inject.Singleton;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.OffsetDateTime;
 
 /** bookingCustomer in and out. Graph requires {@code displayName}; elements carry {@code @odata.type}. */
 @Singleton
-public class CustomerKind implements ItemKind<BookingCustomer> {
+public class CustomerKind extends ItemKind<BookingCustomer> {
     public static final String TYPE = "#microsoft.graph.bookingCustomer";
 
-    @Override
-    public Class<BookingCustomer> type() {
-        return BookingCustomer.class;
-    }
-
-    @Override
-    public String collection() {
-        return "customers";
-    }
-
-    @Override
-    public String label() {
-        return "customer";
-    }
-
-    @Override
-    public BookingCustomer create(String id, BookingBusiness business, OffsetDateTime now) {
-        return new BookingCustomer(id, business, now);
+    public CustomerKind() {
+        super(BookingCustomer.class, "customers", "customer", BookingCustomer::new);
     }
 
     @Override

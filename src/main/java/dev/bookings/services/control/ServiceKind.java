@@ -5,7 +5,6 @@ import static dev.bookings.platform.JsonWriting.putStored;
 
 import dev.bookings.appointments.control.AppointmentInput;
 import dev.bookings.businesses.control.ItemKind;
-import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
@@ -15,31 +14,14 @@ import jakarta.inject.Singleton;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.OffsetDateTime;
 
 /** bookingService in and out. Graph requires {@code displayName}. */
 @Singleton
-public class ServiceKind implements ItemKind<BookingService> {
+public class ServiceKind extends ItemKind<BookingService> {
 
 
-    @Override
-    public Class<BookingService> type() {
-        return BookingService.class;
-    }
-
-    @Override
-    public String collection() {
-        return "services";
-    }
-
-    @Override
-    public String label() {
-        return "service";
-    }
-
-    @Override
-    public BookingService create(String id, BookingBusiness business, OffsetDateTime now) {
-        return new BookingService(id, business, now);
+    public ServiceKind() {
+        super(BookingService.class, "services", "service", BookingService::new);
     }
 
     @Override

@@ -4,7 +4,6 @@ import static dev.bookings.platform.JsonWriting.put;
 import static dev.bookings.platform.JsonWriting.putStored;
 
 import dev.bookings.businesses.control.ItemKind;
-import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.GraphTimes;
@@ -15,36 +14,19 @@ import jakarta.inject.Singleton;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.OffsetDateTime;
 import java.util.Set;
 
 /** bookingStaffMember in and out. Graph requires {@code displayName}, {@code emailAddress} and {@code role}. */
 @Singleton
-public class StaffKind implements ItemKind<StaffMember> {
+public class StaffKind extends ItemKind<StaffMember> {
 
 
     public static final String TYPE = "#microsoft.graph.bookingStaffMember";
     public static final Set<String> ROLES = Set.of("guest", "administrator", "viewer", "externalGuest", "scheduler",
             "teamMember", "unknownFutureValue");
 
-    @Override
-    public Class<StaffMember> type() {
-        return StaffMember.class;
-    }
-
-    @Override
-    public String collection() {
-        return "staffMembers";
-    }
-
-    @Override
-    public String label() {
-        return "staff member";
-    }
-
-    @Override
-    public StaffMember create(String id, BookingBusiness business, OffsetDateTime now) {
-        return new StaffMember(id, business, now);
+    public StaffKind() {
+        super(StaffMember.class, "staffMembers", "staff member", StaffMember::new);
     }
 
     @Override
