@@ -71,12 +71,22 @@ class BusinessItemsHttpIT {
     void appointmentServiceIdMustNameAServiceWhoseNameFillsIn() {
         Api api = new Api(base);
         String business = api.business();
-        String service = api.create(Api.encode(business) + "/services", "{\"displayName\": \"Beard trim\"}");
+        String service = api.create(Api.encode(business) + "/services", "{\"displayName\": \"Beard trim\", \"defaultDuration\": \"PT45M\"}");
         String appointment = api.create(Api.encode(business) + "/appointments", "{" + Api.times(Duration.ofDays(2)) + ","
                 + " \"serviceId\": \"" + service + "\"}");
         JsonObject json = Http.get(api.item(Api.V1, business, "appointments", appointment), api.manager).json();
         assertEquals("Beard trim", json.getString("serviceName"));
         assertEquals(service, json.getString("serviceId"));
+
+        String startOnly = api.create(Api.encode(business) + "/appointments", "{\"serviceId\": \"" + service + "\","
+                + " \"startDateTime\": {\"dateTime\": \"2030-01-01T10:00:00\", \"timeZone\": \"UTC\"}}");
+        JsonObject filled = Http.get(api.item(Api.V1, business, "appointments", startOnly), api.manager).json();
+        assertEquals("PT45M", filled.getString("duration"), "the service's defaultDuration gives the end");
+        assertEquals("2030-01-01T10:45:00.0000000Z", filled.getJsonObject("endDateTime").getString("dateTime"));
+        Http.Reply noEnd = Http.postJson(api.uri(Api.V1 + "/" + Api.encode(business) + "/appointments"), api.manager,
+                "{\"startDateTime\": {\"dateTime\": \"2030-01-01T10:00:00\", \"timeZone\": \"UTC\"}}");
+        assertEquals(400, noEnd.status(), noEnd::toString);
+        assertTrue(noEnd.json().getJsonObject("error").getString("message").contains("endDateTime"));
 
         Http.Reply unknown = Http.postJson(api.uri(Api.V1 + "/" + Api.encode(business) + "/appointments"), api.manager,
                 "{" + Api.times(Duration.ofDays(2)) + ", \"serviceId\": \"nope\"}");

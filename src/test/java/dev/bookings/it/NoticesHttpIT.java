@@ -206,4 +206,28 @@ class NoticesHttpIT {
         assertEquals(50, perRecipient.size());
         assertTrue(perRecipient.values().stream().allMatch(n -> n == 1), perRecipient::toString);
     }
+
+    @Test
+    void operatorsSeeTheQueueThroughHealth() throws Exception {
+        Api api = new Api(base);
+        String business = api.business();
+        String customer = unique("health");
+        String appointment = api.create(Api.encode(business) + "/appointments", "{" + Api.times(Duration.ofDays(3)) + ","
+                + " \"customers\": [{\"name\": \"C\", \"emailAddress\": \"" + customer + "\"}]}");
+        assertEquals(204, Http.postJson(api.cancel(Api.V1, business, "appointments", appointment), api.manager, "{}").status());
+        MailServer.await(Set.of(customer), 1, DELIVERY);
+
+        java.net.URI health = java.net.URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/health/ready");
+        Http.Reply reply = Http.get(health, null);
+        assertEquals(200, reply.status(), reply::toString);
+        var check = reply.json().getJsonArray("checks").stream().map(v -> v.asJsonObject())
+                .filter(c -> c.getString("name").equals("cancellation-notices")).findFirst().orElseThrow();
+        assertEquals("UP", check.getString("status"));
+        var data = check.getJsonObject("data");
+        for (String key : new String[] {"pending", "sending", "sent", "failed", "smtpConfigured"}) {
+            assertTrue(data.containsKey(key), key);
+        }
+        assertTrue(Long.parseLong(data.get("sent").toString().replace("\"", "")) >= 1, data::toString);
+        assertFalse(reply.body().contains(customer), "no addresses leave through health");
+    }
 }

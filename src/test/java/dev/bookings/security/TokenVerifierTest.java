@@ -5,7 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import dev.bookings.it.TestTokens;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,5 +94,50 @@ class TokenVerifierTest {
         cut = new TokenVerifier();
         cut.issuer = Optional.empty();
         assertThrows(TokenRejected.class, () -> cut.verify(TestTokens.delegated("t1", "Bookings.Read.All")));
+    }
+
+    @Test
+    void jwksUrlIsCachedAndFetchedAgainForAnUnknownKeyId() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair first = generator.generateKeyPair();
+        KeyPair second = generator.generateKeyPair();
+        AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet(
+                new RSAKey.Builder((RSAPublicKey) first.getPublic()).keyID("k1").build()));
+        AtomicInteger fetches = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/keys", exchange -> {
+            fetches.incrementAndGet();
+            byte[] body = published.get().toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            cut.keyLocation = Optional.of("http://127.0.0.1:" + server.getAddress().getPort() + "/keys");
+            assertEquals("t1", cut.verify(sign(first, "k1", "t1")).caller().tenantId());
+            cut.verify(sign(first, "k1", "t1"));
+            assertEquals(1, fetches.get(), "cached");
+
+            // the identity provider rotates its keys: a token with a new kid makes the service fetch them again
+            published.set(new JWKSet(new RSAKey.Builder((RSAPublicKey) second.getPublic()).keyID("k2").build()));
+            assertEquals("t2", cut.verify(sign(second, "k2", "t2")).caller().tenantId());
+            assertEquals(2, fetches.get());
+            assertThrows(TokenRejected.class, () -> cut.verify(sign(generator.generateKeyPair(), "k2", "t3")));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    static String sign(KeyPair keys, String kid, String tenant) throws Exception {
+        Instant now = Instant.now();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid).build(),
+                new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER_TEMPLATE.replace("{tid}", tenant)).audience(TestTokens.AUDIENCE)
+                        .subject("s").issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
+                        .claim("tid", tenant).claim("scp", "Bookings.Read.All").build());
+        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        return jwt.serialize();
     }
 }

@@ -20,14 +20,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
  * Booking, reading, changing and deleting appointments of the caller's businesses. A {@code serviceId} must name a
- * service of the business (its name fills {@code serviceName} when none is sent); {@code staffMemberIds} must name
- * its staff.
+ * service of the business (its name fills {@code serviceName} when none is sent, its {@code defaultDuration} the end
+ * when none is sent); {@code staffMemberIds} must name its staff.
  */
 @Stateless
 public class AppointmentBooking {
@@ -50,14 +51,20 @@ public class AppointmentBooking {
     public Appointment book(Caller caller, String businessId, AppointmentInput input) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         checkStaff(business, input);
-        Appointment appointment = new Appointment(Ids.next(), business, input.start(), input.end(), now());
-        input.applyTo(appointment);
-        input.serviceId().ifPresent(serviceId -> {
-            BookingService service = items.get(serviceKind, business, serviceId);
-            if (appointment.serviceName() == null) {
-                appointment.serviceName(service.displayName());
+        BookingService service = input.serviceId().map(id -> items.get(serviceKind, business, id)).orElse(null);
+        OffsetDateTime end = input.end();
+        if (end == null) {
+            Duration length = service.defaultDuration();
+            if (length == null || length.isZero()) {
+                throw new InvalidRequest("Property 'endDateTime' is required: the service has no defaultDuration.");
             }
-        });
+            end = input.start().plus(length);
+        }
+        Appointment appointment = new Appointment(Ids.next(), business, input.start(), end, now());
+        input.applyTo(appointment);
+        if (service != null && appointment.serviceName() == null) {
+            appointment.serviceName(service.displayName());
+        }
         appointments.add(appointment);
         return appointment;
     }

@@ -55,14 +55,20 @@ public final class AppointmentInput {
         return input;
     }
 
-    /** The body of a create: {@code start} and {@code end} are required, {@code end} after {@code start}. */
+    /**
+     * The body of a create: {@code start} is required, and {@code end} after it unless a {@code serviceId} is sent,
+     * whose {@code defaultDuration} then gives the end.
+     */
     public static AppointmentInput forCreate(JsonObject body, ApiVersion version) {
         JsonFields fields = JsonFields.of(body);
         OffsetDateTime start = time(fields, version, true)
                 .orElseThrow(() -> new InvalidRequest("Property '" + version.startProperty() + "' is required."));
-        OffsetDateTime end = time(fields, version, false)
-                .orElseThrow(() -> new InvalidRequest("Property '" + version.endProperty() + "' is required."));
-        if (!end.isAfter(start)) {
+        OffsetDateTime end = time(fields, version, false).orElse(null);
+        if (end == null && fields.string("serviceId", NAME).filter(id -> !id.isBlank()).isEmpty()) {
+            throw new InvalidRequest("Property '" + version.endProperty() + "' is required (or a 'serviceId' whose"
+                    + " defaultDuration sets it).");
+        }
+        if (end != null && !end.isAfter(start)) {
             throw new InvalidRequest("Property '" + version.endProperty() + "' must be after '" + version.startProperty() + "'.");
         }
         AppointmentInput input = new AppointmentInput(fields, version, start, end, customers(fields));
@@ -149,6 +155,7 @@ public final class AppointmentInput {
         return start;
     }
 
+    /** The end sent, or null when the service's default duration is to give it. */
     public OffsetDateTime end() {
         return end;
     }
