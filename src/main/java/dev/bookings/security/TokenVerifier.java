@@ -14,6 +14,8 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.util.Arrays;
@@ -67,6 +69,11 @@ public class TokenVerifier {
     long jwksCacheSeconds;
 
     private volatile DefaultJWTProcessor<SecurityContext> processor;
+
+    /** Created with the application, so that a missing configuration is reported at start. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // creating the bean runs init()
+    }
 
     @PostConstruct
     void init() {
