@@ -1,5 +1,6 @@
 package dev.bookings.platform;
 
+import java.net.URI;
 import java.util.Locale;
 
 /**
@@ -48,5 +49,15 @@ public enum ApiVersion {
     /** The entity-set path Graph uses in {@code @odata.context} for businesses of this version. */
     public String businessesPath() {
         return this == V1_0 ? "solutions/bookingBusinesses" : "bookingBusinesses";
+    }
+
+    /** {@code @odata.context} of the businesses collection, such as {@code …/v1.0/$metadata#solutions/bookingBusinesses}. */
+    public String businessesContext(URI baseUri) {
+        return baseUri + segment + "/$metadata#" + businessesPath();
+    }
+
+    /** {@code @odata.context} of a collection of one business, such as {@code …('id')/appointments}. */
+    public String collectionContext(URI baseUri, String businessId, String collection) {
+        return businessesContext(baseUri) + "('" + businessId + "')/" + collection;
     }
 }

@@ -1,14 +1,13 @@
 package dev.bookings.appointments.boundary;
 
 import dev.bookings.appointments.control.AppointmentInput;
-import dev.bookings.appointments.control.CalendarRange;
 import dev.bookings.appointments.control.AppointmentRepresentation;
+import dev.bookings.appointments.control.CalendarRange;
 import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.platform.ApiVersion;
 import dev.bookings.platform.JsonBodies;
 import dev.bookings.platform.JsonFields;
 import dev.bookings.platform.Paging;
-import java.util.List;
 import dev.bookings.security.Caller;
 import dev.bookings.security.Scopes;
 import jakarta.annotation.security.DenyAll;
@@ -32,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -72,16 +72,12 @@ public class AppointmentsSubResource {
         return collection.toLowerCase(Locale.ROOT).equals("calendarview");
     }
 
-    String entityContext() {
-        ApiVersion version = version();
-        return uriInfo.getBaseUri() + version.segment() + "/$metadata#" + version.businessesPath() + "('" + businessId
-                + "')/" + (isCalendarView() ? "calendarView" : "appointments") + "/$entity";
+    String collectionContext() {
+        return version().collectionContext(uriInfo.getBaseUri(), businessId, isCalendarView() ? "calendarView" : "appointments");
     }
 
-    String collectionContext() {
-        ApiVersion version = version();
-        return uriInfo.getBaseUri() + version.segment() + "/$metadata#" + version.businessesPath() + "('" + businessId
-                + "')/" + (isCalendarView() ? "calendarView" : "appointments");
+    String entityContext() {
+        return collectionContext() + "/$entity";
     }
 
     /**

@@ -62,7 +62,7 @@ public class BookingBusinessesResource {
     }
 
     String metadata() {
-        return uriInfo.getBaseUri() + version().segment() + "/$metadata#" + version().businessesPath();
+        return version().businessesContext(uriInfo.getBaseUri());
     }
 
     @GET

@@ -74,9 +74,7 @@ public class BusinessItemsSubResource {
     }
 
     String context() {
-        ApiVersion version = ApiVersion.ofRoot(root);
-        return uriInfo.getBaseUri() + version.segment() + "/$metadata#" + version.businessesPath() + "('" + businessId
-                + "')/" + kind().collection();
+        return ApiVersion.ofRoot(root).collectionContext(uriInfo.getBaseUri(), businessId, kind().collection());
     }
 
     JsonObject entity(BusinessItem item) {
