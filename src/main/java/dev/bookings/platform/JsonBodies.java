@@ -35,12 +35,16 @@ public final class JsonBodies {
             }
             throw new InvalidRequest("The request body is empty; a JSON object is required.");
         }
+        JsonValue value = parse(bytes);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidRequest("The request body must be a JSON object.");
+        }
+        return value.asJsonObject();
+    }
+
+    private static JsonValue parse(byte[] bytes) {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidRequest("The request body must be a JSON object.");
-            }
-            return value.asJsonObject();
+            return reader.readValue();
         } catch (JsonParsingException e) {
             var location = e.getLocation();
             throw new InvalidRequest("The request body is not valid JSON"
@@ -48,6 +52,9 @@ public final class JsonBodies {
                     + ".");
         } catch (JsonException e) {
             throw new InvalidRequest("The request body is not valid JSON.");
+        } catch (RuntimeException e) {
+            // the parser's own limits, such as nesting depth, surface as plain runtime exceptions
+            throw new InvalidRequest("The request body is not acceptable JSON: " + e.getMessage());
         }
     }
 

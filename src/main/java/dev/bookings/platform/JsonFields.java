@@ -137,6 +137,23 @@ public final class JsonFields {
         return Optional.of(value.get().asJsonArray());
     }
 
+    /** An object kept as JSON text (a location, an address), at most {@code maxLength} characters of it. */
+    public Optional<String> storedObject(String name, int maxLength) {
+        return object(name).map(value -> bounded(name, value.toString(), maxLength));
+    }
+
+    /** An array kept as JSON text (reminders, hours, phones), at most {@code maxLength} characters of it. */
+    public Optional<String> storedArray(String name, int maxLength) {
+        return array(name).map(value -> bounded(name, value.toString(), maxLength));
+    }
+
+    private String bounded(String name, String json, int maxLength) {
+        if (json.length() > maxLength) {
+            throw new InvalidRequest("Property '" + prefix + name + "' is larger than " + maxLength + " characters of JSON.");
+        }
+        return json;
+    }
+
     public Optional<List<JsonFields>> objects(String name, int maxItems) {
         return array(name).map(array -> {
             if (array.size() > maxItems) {

@@ -7,7 +7,6 @@ import dev.bookings.platform.ApiVersion;
 import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
-import dev.bookings.platform.JsonWriting;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ public final class AppointmentInput {
                         c.string("phone", 64).orElse(null),
                         timeZone(c, "timeZone"),
                         c.string("notes", TEXT).orElse(null),
-                        c.object("location").map(JsonWriting::stored).orElse(null)));
+                        c.storedObject("location", 4000).orElse(null)));
             }
         } else if (fields.has("customerName") || fields.has("customerEmailAddress") || fields.has("customerId")) {
             // beta's single-customer shortcut
@@ -108,7 +107,7 @@ public final class AppointmentInput {
                     fields.string("customerPhone", 64).orElse(null),
                     timeZone(fields, "customerTimeZone"),
                     fields.string("customerNotes", TEXT).orElse(null),
-                    fields.object("customerLocation").map(JsonWriting::stored).orElse(null)));
+                    fields.storedObject("customerLocation", 4000).orElse(null)));
         }
         return customers;
     }
@@ -129,7 +128,7 @@ public final class AppointmentInput {
         fields.string("serviceId", NAME);
         fields.string("serviceName", NAME);
         fields.string("serviceNotes", TEXT);
-        fields.object("serviceLocation");
+        fields.storedObject("serviceLocation", 4000);
         timeZone(fields, "customerTimeZone");
         fields.string("customerPhone", 64);
         fields.string("customerNotes", TEXT);
@@ -144,7 +143,7 @@ public final class AppointmentInput {
         fields.string("priceType", 32).filter(type -> !PRICE_TYPES.contains(type)).ifPresent(type -> {
             throw new InvalidRequest("Property 'priceType' must be one of " + PRICE_TYPES + ".");
         });
-        fields.array("reminders");
+        fields.storedArray("reminders", 16000);
         fields.string("selfServiceAppointmentId", NAME);
         fields.string("appointmentLabel", NAME);
         fields.string("additionalInformation", TEXT);
@@ -183,7 +182,7 @@ public final class AppointmentInput {
         fields.string("serviceId", NAME).ifPresent(a::serviceId);
         fields.string("serviceName", NAME).ifPresent(a::serviceName);
         fields.string("serviceNotes", TEXT).ifPresent(a::serviceNotes);
-        fields.object("serviceLocation").map(JsonWriting::stored).ifPresent(a::serviceLocationJson);
+        fields.storedObject("serviceLocation", 4000).ifPresent(a::serviceLocationJson);
         Optional.ofNullable(timeZone(fields, "customerTimeZone")).ifPresent(a::customerTimeZone);
         fields.string("customerPhone", 64).ifPresent(a::customerPhone);
         fields.string("customerNotes", TEXT).ifPresent(a::customerNotes);
@@ -196,7 +195,7 @@ public final class AppointmentInput {
         fields.integer("maximumAttendeesCount", 0, 10_000).ifPresent(a::maximumAttendeesCount);
         fields.number("price").ifPresent(a::price);
         fields.string("priceType", 32).ifPresent(a::priceType);
-        fields.array("reminders").map(JsonWriting::stored).ifPresent(a::remindersJson);
+        fields.storedArray("reminders", 16000).ifPresent(a::remindersJson);
         fields.string("selfServiceAppointmentId", NAME).ifPresent(a::selfServiceAppointmentId);
         fields.string("appointmentLabel", NAME).ifPresent(a::appointmentLabel);
         fields.string("additionalInformation", TEXT).ifPresent(a::additionalInformation);

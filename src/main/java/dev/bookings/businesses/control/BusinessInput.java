@@ -3,7 +3,6 @@ package dev.bookings.businesses.control;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.JsonFields;
-import dev.bookings.platform.JsonWriting;
 import jakarta.json.JsonObject;
 
 /**
@@ -49,8 +48,8 @@ public final class BusinessInput {
         fields.string("businessType", 255);
         fields.string("defaultCurrencyIso", 8);
         fields.string("languageTag", 35);
-        fields.object("address");
-        fields.array("businessHours");
+        fields.storedObject("address", 4000);
+        fields.storedArray("businessHours", 16000);
         if (policy != null) {
             policy.duration("timeSlotInterval");
             policy.duration("minimumLeadTime");
@@ -68,8 +67,8 @@ public final class BusinessInput {
         fields.string("businessType", 255).ifPresent(b::businessType);
         fields.string("defaultCurrencyIso", 8).ifPresent(b::defaultCurrencyIso);
         fields.string("languageTag", 35).ifPresent(b::languageTag);
-        fields.object("address").map(JsonWriting::stored).ifPresent(b::addressJson);
-        fields.array("businessHours").map(JsonWriting::stored).ifPresent(b::businessHoursJson);
+        fields.storedObject("address", 4000).ifPresent(b::addressJson);
+        fields.storedArray("businessHours", 16000).ifPresent(b::businessHoursJson);
         if (policy != null) {
             policy.duration("timeSlotInterval").ifPresent(b::timeSlotInterval);
             policy.duration("minimumLeadTime").ifPresent(b::minimumLeadTime);

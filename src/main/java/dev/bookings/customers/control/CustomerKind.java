@@ -32,8 +32,8 @@ public class CustomerKind extends ItemKind<BookingCustomer> {
             c.emailAddress(null);
         }
         EmailAddresses.optional(fields, "emailAddress").ifPresent(c::emailAddress);
-        fields.array("phones").map(JsonWriting::stored).ifPresent(c::phonesJson);
-        fields.array("addresses").map(JsonWriting::stored).ifPresent(c::addressesJson);
+        fields.storedArray("phones", 4000).ifPresent(c::phonesJson);
+        fields.storedArray("addresses", 8000).ifPresent(c::addressesJson);
     }
 
     @Override

@@ -36,7 +36,7 @@ public class NoticeDelivery {
     private static final int BATCH = 50;
 
     /** This instance's name in claims: unique per process, readable in the table. */
-    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String node = nodeName();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -51,6 +51,12 @@ public class NoticeDelivery {
 
     @Resource
     ManagedExecutorService executor;
+
+    private static String nodeName() {
+        String process = ManagementFactory.getRuntimeMXBean().getName();
+        String suffix = "/" + UUID.randomUUID().toString().substring(0, 8);
+        return (process.length() > 100 ? process.substring(0, 100) : process) + suffix;
+    }
 
     void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoticesRecorded event) {
         executor.execute(this::deliverDue);

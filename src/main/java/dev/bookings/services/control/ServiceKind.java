@@ -45,10 +45,10 @@ public class ServiceKind extends ItemKind<BookingService> {
         fields.bool("isHiddenFromCustomers").ifPresent(s::hiddenFromCustomers);
         fields.bool("isLocationOnline").ifPresent(s::locationOnline);
         fields.bool("smsNotificationsEnabled").ifPresent(s::smsNotificationsEnabled);
-        fields.strings("staffMemberIds", 100, 255).ifPresent(ids -> s.staffMemberIdsJson(JsonWriting.stored(
+        fields.strings("staffMemberIds", 100, 64).ifPresent(ids -> s.staffMemberIdsJson(JsonWriting.stored(
                 Json.createArrayBuilder(ids).build())));
-        fields.object("defaultLocation").map(JsonWriting::stored).ifPresent(s::defaultLocationJson);
-        fields.array("defaultReminders").map(JsonWriting::stored).ifPresent(s::defaultRemindersJson);
+        fields.storedObject("defaultLocation", 4000).ifPresent(s::defaultLocationJson);
+        fields.storedArray("defaultReminders", 16000).ifPresent(s::defaultRemindersJson);
         fields.string("additionalInformation", 4000).ifPresent(s::additionalInformation);
     }
 

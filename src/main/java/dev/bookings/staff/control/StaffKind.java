@@ -51,7 +51,7 @@ public class StaffKind extends ItemKind<StaffMember> {
         fields.bool("useBusinessHours").ifPresent(member::useBusinessHours);
         fields.bool("isEmailNotificationEnabled").ifPresent(member::emailNotificationEnabled);
         fields.bool("availabilityIsAffectedByPersonalCalendar").ifPresent(member::availabilityIsAffectedByPersonalCalendar);
-        fields.array("workingHours").map(JsonWriting::stored).ifPresent(member::workingHoursJson);
+        fields.storedArray("workingHours", 16000).ifPresent(member::workingHoursJson);
     }
 
     @Override
