@@ -11,6 +11,14 @@ public final class Ids {
     private Ids() {
     }
 
+    /**
+     * Whether a client-sent id can name anything at all: not blank, not longer than {@code maxLength}, no control
+     * characters (which some databases cannot even compare). Anything else is simply not found.
+     */
+    public static boolean plausible(String id, int maxLength) {
+        return id != null && !id.isBlank() && id.length() <= maxLength && id.chars().noneMatch(Character::isISOControl);
+    }
+
     public static String next() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);

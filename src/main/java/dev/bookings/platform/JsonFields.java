@@ -72,6 +72,9 @@ public final class JsonFields {
         if (s.getString().length() > maxLength) {
             throw new InvalidRequest("Property '" + prefix + name + "' is longer than " + maxLength + " characters.");
         }
+        if (s.getString().indexOf('\u0000') >= 0) {
+            throw new InvalidRequest("Property '" + prefix + name + "' must not contain NUL characters.");
+        }
         return Optional.of(s.getString());
     }
 
@@ -148,6 +151,9 @@ public final class JsonFields {
     }
 
     private String bounded(String name, String json, int maxLength) {
+        if (json.contains("\\u0000")) {
+            throw new InvalidRequest("Property '" + prefix + name + "' must not contain NUL characters.");
+        }
         if (json.length() > maxLength) {
             throw new InvalidRequest("Property '" + prefix + name + "' is larger than " + maxLength + " characters of JSON.");
         }
@@ -177,7 +183,7 @@ public final class JsonFields {
             }
             List<String> list = new ArrayList<>();
             for (JsonValue item : array) {
-                if (!(item instanceof JsonString s) || s.getString().length() > maxLength) {
+                if (!(item instanceof JsonString s) || s.getString().length() > maxLength || s.getString().indexOf('\u0000') >= 0) {
                     throw new InvalidRequest("Property '" + prefix + name + "' must be an array of strings of at most "
                             + maxLength + " characters.");
                 }

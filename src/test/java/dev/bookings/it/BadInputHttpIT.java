@@ -45,7 +45,8 @@ class BadInputHttpIT {
             "{\"emailAddress\": \"not an address\"}", "{\"role\": \"boss\"}", "{\"schedulingPolicy\": \"strict\"}",
             "{\"schedulingPolicy\": {\"minimumLeadTime\": \"tomorrow\"}}", "{\"address\": {\"street\": " + BIG + "}}",
             "{\"phones\": [" + BIG + "]}", "{\"workingHours\": [" + BIG + "]}", "{\"cancellationMessage\": {\"nested\": true}}",
-            "{\"cancellationMessage\": [\"a\"]}", "[{\"cancellationMessage\": \"x\"}]",
+            "{\"cancellationMessage\": [\"a\"]}", "{\"displayName\": \"nul\\u0000byte\"}", "{\"staffMemberIds\": [\"a\\u0000\"]}",
+            "{\"address\": {\"street\": \"\\u0000\"}}", "[{\"cancellationMessage\": \"x\"}]",
             "\uFEFF{\"cancellationMessage\": \"BOM\"}", "{\"a\": " + "[".repeat(5000) + "]".repeat(5000) + "}");
 
     @Test
@@ -93,6 +94,14 @@ class BadInputHttpIT {
             }
         }
         assertTrue(checked > writes.size() * 10, "most bad bodies were refused: " + checked);
+
+        for (String id : new String[] {"%00", "a%0Ab", "%7F", "x".repeat(400)}) {
+            // the HTTP listener itself refuses an encoded NUL with a bare 400, before the application sees it
+            Http.Reply reply = Http.get(api.uri(b + "/appointments/" + id), api.manager);
+            assertTrue(reply.status() == 404 || reply.status() == 400, () -> id + ": " + reply);
+            Http.Reply businessReply = Http.get(api.uri(Api.V1 + "/" + id), api.manager);
+            assertTrue(businessReply.status() == 404 || businessReply.status() == 400, () -> id + ": " + businessReply);
+        }
 
         assertEquals(before.replaceAll("\"lastUpdatedDateTime\":\"[^\"]*\"", ""),
                 Http.get(api.item(Api.V1, business, "appointments", appointment), api.manager).body()

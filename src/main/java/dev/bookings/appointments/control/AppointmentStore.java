@@ -3,6 +3,7 @@ package dev.bookings.appointments.control;
 import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.ItemNotFound;
+import dev.bookings.platform.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -21,7 +22,7 @@ public class AppointmentStore {
     EntityManager em;
 
     private Optional<Appointment> find(BookingBusiness business, String id, LockModeType lock) {
-        if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
+        if (!Ids.plausible(id, MAX_ID_LENGTH)) {
             return Optional.empty();
         }
         return em.createNamedQuery(Appointment.FIND_BY_ID, Appointment.class)

@@ -3,6 +3,7 @@ package dev.bookings.businesses.control;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.businesses.entity.BusinessItem;
 import dev.bookings.errors.ItemNotFound;
+import dev.bookings.platform.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,7 +31,7 @@ public class BusinessItemStore {
     }
 
     public <T extends BusinessItem> T get(ItemKind<T> kind, BookingBusiness business, String id) {
-        if (id == null || id.isBlank() || id.length() > 64) {
+        if (!Ids.plausible(id, 64)) {
             throw notFound(kind, id);
         }
         return find(kind, business, List.of(id)).stream().findFirst().orElseThrow(() -> notFound(kind, id));

@@ -2,6 +2,7 @@ package dev.bookings.businesses.control;
 
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.ItemNotFound;
+import dev.bookings.platform.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,7 +17,7 @@ public class BusinessStore {
     EntityManager em;
 
     public Optional<BookingBusiness> find(String tenantId, String id) {
-        if (id == null || id.isBlank() || id.length() > 320) {
+        if (!Ids.plausible(id, 320)) {
             return Optional.empty();
         }
         return em.createNamedQuery(BookingBusiness.FIND_BY_ID, BookingBusiness.class)
