@@ -17,6 +17,15 @@ import org.flywaydb.core.api.output.MigrateResult;
  * configured through MicroProfile Config: H2 in {@code ./data} by default, PostgreSQL by setting
  * {@code bookings.db.*}. At start the schema is brought up to date by Flyway's versioned migrations in
  * {@code db/migration}; JPA never generates DDL. A failed migration fails the deployment.
+ * <p>
+ * The pool's limits are chosen on purpose (README, "Database pool and timeouts"): no request waits longer than
+ * {@code bookings.db.pool.acquire-timeout-ms} for a connection, no statement (row-lock waits included) runs longer
+ * than {@code bookings.db.statement-timeout-seconds}, and on PostgreSQL a lock wait gives up after
+ * {@code bookings.db.lock-timeout-ms} and a dead socket after {@code bookings.db.socket-timeout-seconds}. Every
+ * connection is checked ({@code Connection.isValid}) before use, and one failed check discards the whole pool, so
+ * the service recovers by itself after a database outage. Payara reads the pool's size only from the annotation's
+ * int attributes (it expands {@code ${MPCONFIG=…}} in strings alone): {@value #MAX_POOL_SIZE} connections per
+ * instance, which suits 2 cores and several instances on one PostgreSQL (its default allows 100).
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -25,15 +34,29 @@ import org.flywaydb.core.api.output.MigrateResult;
         user = "${MPCONFIG=bookings.db.user}",
         password = "${MPCONFIG=bookings.db.password}",
         minPoolSize = 2,
-        maxPoolSize = 32,
-        properties = {"fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=auto-commit"})
+        maxPoolSize = Database.MAX_POOL_SIZE,
+        properties = {
+                // Payara's pool
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=bookings.db.pool.acquire-timeout-ms}",
+                "fish.payara.statement-timeout-in-seconds=${MPCONFIG=bookings.db.statement-timeout-seconds}",
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                // the driver's data source (a property the driver does not know is ignored)
+                "loginTimeout=${MPCONFIG=bookings.db.connect-timeout-seconds}",
+                "connectTimeout=${MPCONFIG=bookings.db.connect-timeout-seconds}",
+                "socketTimeout=${MPCONFIG=bookings.db.socket-timeout-seconds}",
+                "options=-c lock_timeout=${MPCONFIG=bookings.db.lock-timeout-ms}",
+                "ApplicationName=bookings"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/bookings";
+    /** Connections per instance at most. */
+    public static final int MAX_POOL_SIZE = 16;
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     @Resource(lookup = JNDI_NAME)

@@ -1,5 +1,6 @@
 package dev.bookings.notifications.boundary;
 
+import dev.bookings.errors.DatabaseUnavailable;
 import dev.bookings.notifications.control.MailSettings;
 import dev.bookings.notifications.control.Mailer;
 import dev.bookings.notifications.control.NoticeLedger;
@@ -74,7 +75,11 @@ public class NoticeDelivery {
                 again.set(false);
                 deliver(MailSettings.of(config));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Notice delivery round failed; it will run again", e);
+                if (DatabaseUnavailable.causes(e)) {
+                    LOG.warning("Notice delivery round failed: the database is unavailable; it will run again");
+                } else {
+                    LOG.log(Level.WARNING, "Notice delivery round failed; it will run again", e);
+                }
             } finally {
                 running.set(false);
             }

@@ -31,7 +31,13 @@ public class NoticeQueueHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("cancellation-notices").up();
-        Map<NoticeStatus, Long> counts = ledger.counts();
+        Map<NoticeStatus, Long> counts;
+        try {
+            counts = ledger.counts();
+        } catch (RuntimeException e) {
+            // the database check says why; the queue cannot be read meanwhile
+            return response.down().withData("queue", "unreadable").build();
+        }
         counts.forEach((status, count) -> response.withData(status.name().toLowerCase(Locale.ROOT), count));
         response.withData("smtpConfigured", MailSettings.of(config).configured());
         int i = 0;
