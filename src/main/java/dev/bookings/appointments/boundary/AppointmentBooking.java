@@ -72,7 +72,7 @@ public class AppointmentBooking {
     /** PATCH: only the sent properties change; {@code serviceId} is fixed at creation. */
     public void update(Caller caller, String businessId, String appointmentId, AppointmentInput input) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
-        Appointment appointment = appointments.getBooked(business, appointmentId);
+        Appointment appointment = appointments.getBookedForUpdate(business, appointmentId);
         input.serviceId().filter(id -> !id.equals(appointment.serviceId())).ifPresent(id -> {
             throw new InvalidRequest("Property 'serviceId' is set when the appointment is created and cannot be changed.");
         });
@@ -84,7 +84,7 @@ public class AppointmentBooking {
     /** DELETE: removes a booked appointment without notifying anyone (unlike cancel). */
     public void delete(Caller caller, String businessId, String appointmentId) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
-        appointments.remove(appointments.getBooked(business, appointmentId));
+        appointments.remove(appointments.getBookedForUpdate(business, appointmentId));
     }
 
     public List<Appointment> list(Caller caller, String businessId, Paging paging) {

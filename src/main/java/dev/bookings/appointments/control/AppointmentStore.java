@@ -39,6 +39,16 @@ public class AppointmentStore {
     }
 
     /**
+     * A booked appointment of the business, locked against concurrent change until the transaction ends, or 404
+     * {@code itemNotFound}. Changes take the row lock as cancel does, so a PATCH or DELETE racing a cancel (on any
+     * instance) runs wholly before or wholly after it: no update is lost, no conflict is left to the client.
+     */
+    public Appointment getBookedForUpdate(BookingBusiness business, String id) {
+        return find(business, id, LockModeType.PESSIMISTIC_WRITE).filter(a -> !a.isCancelled())
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /**
      * The appointment, booked or cancelled, locked against concurrent change until the transaction ends
      * ({@code SELECT … FOR UPDATE}), or 404 {@code itemNotFound}.
      */
