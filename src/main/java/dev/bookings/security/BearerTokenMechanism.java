@@ -9,6 +9,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Enumeration;
 import java.util.Locale;
 
 /**
@@ -30,7 +31,12 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         RequestIds.ensure(request, response);
-        String authorization = request.getHeader("Authorization");
+        Enumeration<String> headers = request.getHeaders("Authorization");
+        String authorization = headers != null && headers.hasMoreElements() ? headers.nextElement() : null;
+        if (headers != null && headers.hasMoreElements()) {
+            // which one counts is ambiguous (proxies and frameworks disagree): refuse, whatever the order
+            return challenge(request, response, context, "More than one Authorization header.", true);
+        }
         if (authorization == null || authorization.isBlank()) {
             return isApi(request) ? challenge(request, response, context, "Access token is empty.", false)
                     : context.doNothing();
@@ -48,7 +54,9 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     /** Whether the request addresses the Graph API, whose every operation needs a token. */
     static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length()).toLowerCase(Locale.ROOT);
+        // matrix parameters (";x=y") do not change which resource a path names, so they do not change this either
+        String path = request.getRequestURI().substring(request.getContextPath().length()).replaceAll(";[^/]*", "")
+                .toLowerCase(Locale.ROOT);
         return path.startsWith("/beta/") || path.startsWith("/v1.0/") || path.equals("/beta") || path.equals("/v1.0");
     }
 

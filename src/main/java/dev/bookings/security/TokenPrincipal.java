@@ -24,16 +24,25 @@ public class TokenPrincipal implements JsonWebToken, Serializable {
         this.groups = Collections.unmodifiableSet(permissionsOf(claims));
     }
 
-    /** Delegated scopes ({@code scp}, space separated) and application roles ({@code roles}, an array). */
+    /**
+     * The caller's permissions, as Graph grants them: a user's token (it carries {@code scp}) has its delegated
+     * scopes, space separated, and nothing else; an application's token (no {@code scp}) has its application roles
+     * ({@code roles}, an array). Entra puts the app roles assigned to a user into {@code roles} of the user's delegated
+     * token too; they are not Graph application permissions and never add to the scopes (a user token with
+     * {@code scp=Bookings.Read.All} and {@code roles=[Bookings.Manage.All]} can only read).
+     */
     static Set<String> permissionsOf(JWTClaimsSet claims) {
         Set<String> permissions = new LinkedHashSet<>();
         Object scp = claims.getClaim("scp");
-        if (scp instanceof String s) {
-            for (String scope : s.trim().split("\\s+")) {
-                if (!scope.isEmpty()) {
-                    permissions.add(scope);
+        if (scp != null) {
+            if (scp instanceof String s) {
+                for (String scope : s.trim().split("\\s+")) {
+                    if (!scope.isEmpty()) {
+                        permissions.add(scope);
+                    }
                 }
             }
+            return permissions;
         }
         if (claims.getClaim("roles") instanceof List<?> roles) {
             roles.stream().filter(String.class::isInstance).map(String.class::cast).forEach(permissions::add);

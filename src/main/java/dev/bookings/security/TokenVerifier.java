@@ -18,6 +18,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -117,6 +118,10 @@ public class TokenVerifier {
         } catch (JOSEException e) {
             LOG.log(Level.WARNING, "Token verification failed", e);
             throw new TokenRejected("Access token validation failure.");
+        }
+        if (claims.getIssueTime().toInstant().isAfter(Instant.now().plusSeconds(clockSkewSeconds))) {
+            // nimbus checks exp and nbf only; a token issued in the future is forged or from a broken clock
+            throw new TokenRejected("Lifetime validation failed, the token was issued in the future (iat).");
         }
         String tid = claims.getClaim("tid") instanceof String s ? s : null;
         if (tid == null || tid.isBlank()) {

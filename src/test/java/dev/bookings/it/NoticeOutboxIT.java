@@ -1,6 +1,7 @@
 package dev.bookings.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import dev.bookings.appointments.control.AppointmentInput;
 import dev.bookings.businesses.boundary.BusinessRegistry;
 import dev.bookings.businesses.control.BusinessInput;
 import dev.bookings.notifications.boundary.NoticeDelivery;
+import dev.bookings.notifications.boundary.NoticeQueueHealth;
 import dev.bookings.notifications.control.MailSettings;
 import dev.bookings.notifications.entity.Notice;
 import dev.bookings.notifications.entity.NoticeStatus;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.health.Readiness;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -72,6 +75,10 @@ class NoticeOutboxIT {
     @Inject
     Config config;
 
+    @Inject
+    @Readiness
+    NoticeQueueHealth health;
+
     Caller user;
     String business;
     String staffId;
@@ -97,6 +104,18 @@ class NoticeOutboxIT {
                         .add(Json.createObjectBuilder().add("name", "Same address again").add("emailAddress", "A@outbox.example"))
                         .add(Json.createObjectBuilder().add("name", "No address")))
                 .build(), ApiVersion.V1_0)).id();
+    }
+
+    /** Runs {@code work} in one transaction that commits, or rolls back if it throws. */
+    void inOneTransaction(Runnable work) throws Exception {
+        transaction.begin();
+        try {
+            work.run();
+            transaction.commit();
+        } catch (Exception | Error e) {
+            transaction.rollback();
+            throw e;
+        }
     }
 
     static void eventually(BooleanSupplier condition, Duration timeout) throws InterruptedException {
@@ -133,15 +152,10 @@ class NoticeOutboxIT {
     @Test
     void noticesOfAWorkerThatDiedBeforeSendingAreDeliveredOnceItsLeaseEnds() throws Exception {
         String id = book();
-        transaction.begin();
-        try {
+        inOneTransaction(() -> {
             cancellation.cancel(user, business, id, "worker dies");
             assertEquals(3, records.claimForDeadWorker(id, Duration.ofSeconds(2)));
-            transaction.commit();
-        } catch (Exception e) {
-            transaction.rollback();
-            throw e;
-        }
+        });
         assertTrue(records.notices(id).stream().allMatch(n -> n.status() == NoticeStatus.SENDING
                 && "dead-worker".equals(n.claimedBy())), "claimed by the dead worker, not sent after commit");
         eventually(() -> records.notices(id).stream().allMatch(n -> n.status() == NoticeStatus.SENT), Duration.ofSeconds(30));
@@ -179,5 +193,23 @@ class NoticeOutboxIT {
                 assertEquals(1, notice.attempts(), "claimed once, sent once");
             }
         }
+    }
+
+    @Test
+    void healthCountsFailedNoticesButNeverSaysWhichOrWhy() throws Exception {
+        String id = book();
+        inOneTransaction(() -> {
+            cancellation.cancel(user, business, id, "rejected");
+            assertEquals(3, records.failForGood(id, "550 5.1.1 <a@outbox.example>: Recipient address rejected"));
+        });
+        // /health/ready is open to anyone: it shows counts and states only (errors quote addresses)
+        String data = health.call().getData().orElseThrow().toString();
+        assertTrue(data.contains("failed"), data);
+        assertFalse(data.contains("outbox.example"), data);
+        assertFalse(data.contains("Recipient address rejected"), data);
+        for (Notice notice : records.notices(id)) {
+            assertFalse(data.contains(notice.id()), data);
+        }
+        assertFalse(data.contains(id), data);
     }
 }

@@ -70,6 +70,15 @@ public class Records {
                 .setParameter("id", appointmentId).executeUpdate();
     }
 
+    /** In the caller's transaction: marks the appointment's notices FAILED for good, with {@code error} as SMTP said it. */
+    @Transactional
+    public int failForGood(String appointmentId, String error) {
+        return em.createQuery("update Notice n set n.status = dev.bookings.notifications.entity.NoticeStatus.FAILED,"
+                + " n.lastError = :error, n.attempts = 10, n.version = n.version + 1"
+                + " where n.appointment.pk in (select a.pk from Appointment a where a.id = :id)")
+                .setParameter("error", error).setParameter("id", appointmentId).executeUpdate();
+    }
+
     /** The row as committed, cancelled or not. */
     @Transactional
     public Appointment appointment(String id) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bookings.security.Scopes;
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -52,6 +53,52 @@ class SecurityHttpIT {
 
         assertEquals(200, Http.get(api.item(Api.V1, business, "appointments", appointment), api.manager).status(),
                 "no rejected token may have cancelled it");
+    }
+
+    @Test
+    void tokensIssuedInTheFutureAndRequestsWithTwoAuthorizationHeadersAre401() {
+        Api api = new Api(base);
+        String business = api.business();
+        String appointment = api.appointment(business);
+        URI cancel = api.cancel(Api.V1, business, "appointments", appointment);
+        String scope = Scopes.BOOKINGS_MANAGE_ALL;
+
+        assertUnauthorized(Http.postJson(cancel, TestTokens.issuedInFuture(api.tenant, scope, Duration.ofHours(1)), "{}"));
+        assertUnauthorized(Http.postJson(cancel, TestTokens.issuedInFuture(api.tenant, scope, Duration.ofDays(3650)), "{}"));
+        // within the allowed clock skew (60 s) a clock a little ahead is fine
+        assertEquals(200, Http.get(api.item(Api.V1, business, "appointments", appointment),
+                TestTokens.issuedInFuture(api.tenant, scope, Duration.ofSeconds(20))).status());
+
+        String valid = "Bearer " + api.manager;
+        assertUnauthorized(Http.send("POST", cancel, null, "application/json", "{}", "Authorization", valid, "Authorization", "Bearer garbage"));
+        assertUnauthorized(Http.send("POST", cancel, null, "application/json", "{}", "Authorization", "Bearer garbage", "Authorization", valid));
+        assertUnauthorized(Http.send("POST", cancel, null, "application/json", "{}", "Authorization", valid, "Authorization", valid));
+
+        assertEquals(200, Http.get(api.item(Api.V1, business, "appointments", appointment), api.manager).status(),
+                "no rejected request may have cancelled it");
+    }
+
+    @Test
+    void aUsersAppRolesNeverAddToItsDelegatedScopes() {
+        Api api = new Api(base);
+        String readerWithRoles = TestTokens.delegatedWithRoles(api.tenant, Scopes.BOOKINGS_READ_ALL, Scopes.BOOKINGS_MANAGE_ALL);
+        Http.Reply create = Http.postJson(api.uri(Api.V1), readerWithRoles, "{\"displayName\": \"Not Allowed\"}");
+        assertEquals(403, create.status(), create::toString);
+        assertEquals("accessDenied", create.errorCode());
+        assertEquals(200, Http.get(api.uri(Api.V1), readerWithRoles).status(), "its scope still reads");
+    }
+
+    @Test
+    void matrixParametersDoNotHideThatATokenIsNeededAndThereIsNoWadl() {
+        Api api = new Api(base);
+        assertUnauthorized(Http.get(api.uri("v1.0;x=y/solutions/bookingBusinesses"), null));
+        assertUnauthorized(Http.get(api.uri("beta;a=b/bookingBusinesses"), null));
+        Http.Reply wadl = Http.get(api.uri("application.wadl"), null);
+        assertEquals(404, wadl.status(), wadl::toString);
+        Http.Reply wadlWithToken = Http.get(api.uri("application.wadl"), api.manager);
+        assertEquals(404, wadlWithToken.status(), wadlWithToken::toString);
+        Http.Reply options = Http.send("OPTIONS", api.uri(Api.V1), api.manager, null, null);
+        assertTrue(!options.body().contains("wadl") && !options.body().contains("Jersey"), options::toString);
     }
 
     @Test

@@ -84,6 +84,19 @@ public final class TestTokens {
                 .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(2))))), KEYS);
     }
 
+    /** A user's token whose {@code iat} lies {@code ahead} in the future (valid for an hour after that). */
+    public static String issuedInFuture(String tenantId, String scope, Duration ahead) {
+        Instant issued = Instant.now().plus(ahead);
+        return sign(claims(tenantId, c -> c.claim("scp", scope).issueTime(Date.from(issued))
+                .expirationTime(Date.from(issued.plus(Duration.ofHours(1))))), KEYS);
+    }
+
+    /** A user's token that also carries app roles assigned to the user (Entra puts them in {@code roles}). */
+    public static String delegatedWithRoles(String tenantId, String scope, String... roles) {
+        return sign(claims(tenantId, c -> c.claim("scp", scope).claim("roles", List.of(roles))
+                .claim("oid", "user-" + tenantId)), KEYS);
+    }
+
     public static String signedByUnknownKey(String tenantId, String scope) {
         return sign(claims(tenantId, c -> c.claim("scp", scope)), OTHER_KEYS);
     }

@@ -70,6 +70,21 @@ class TokenVerifierTest {
     }
 
     @Test
+    void rejectsATokenIssuedInTheFutureBeyondTheClockSkew() throws TokenRejected {
+        TokenRejected e = assertThrows(TokenRejected.class,
+                () -> cut.verify(TestTokens.issuedInFuture("t1", "Bookings.Read.All", java.time.Duration.ofMinutes(5))));
+        assertTrue(e.getMessage().contains("issued in the future"), e.getMessage());
+        cut.verify(TestTokens.issuedInFuture("t1", "Bookings.Read.All", java.time.Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void aDelegatedTokensRolesAreNotPermissions() throws TokenRejected {
+        TokenPrincipal principal = cut.verify(TestTokens.delegatedWithRoles("t1", "Bookings.Read.All", "Bookings.Manage.All"));
+        assertEquals(java.util.Set.of("Bookings.Read.All"), principal.getGroups());
+        assertTrue(principal.caller().delegated());
+    }
+
+    @Test
     void issuerTemplateIsBoundToTheTokensTenant() {
         TokenRejected e = assertThrows(TokenRejected.class, () -> cut.verify(TestTokens.wrongIssuer("t1", "Bookings.Read.All")));
         assertTrue(e.getMessage().contains("issuer"), e.getMessage());
