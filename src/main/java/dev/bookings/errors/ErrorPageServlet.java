@@ -1,6 +1,6 @@
 package dev.bookings.errors;
 
-import jakarta.json.Json;
+import dev.bookings.platform.Jsons;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -41,6 +41,6 @@ public class ErrorPageServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType(GraphError.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Json.createWriter(response.getWriter()).write(GraphError.body(code, message, ids));
+        Jsons.JSON.createWriter(response.getWriter()).write(GraphError.body(code, message, ids));
     }
 }

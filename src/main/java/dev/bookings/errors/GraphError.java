@@ -1,6 +1,6 @@
 package dev.bookings.errors;
 
-import jakarta.json.Json;
+import dev.bookings.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.OffsetDateTime;
@@ -17,7 +17,7 @@ public final class GraphError {
     }
 
     public static JsonObject body(String code, String message, RequestIds.Ids ids) {
-        JsonObjectBuilder inner = Json.createObjectBuilder()
+        JsonObjectBuilder inner = Jsons.JSON.createObjectBuilder()
                 .add("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
                         .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
                 .add("request-id", ids.requestId());
@@ -26,8 +26,8 @@ public final class GraphError {
         } else {
             inner.addNull("client-request-id");
         }
-        return Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder()
+        return Jsons.JSON.createObjectBuilder()
+                .add("error", Jsons.JSON.createObjectBuilder()
                         .add("code", code)
                         .add("message", message == null ? "" : message)
                         .add("innerError", inner))

@@ -3,6 +3,7 @@ package dev.bookings.errors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -33,14 +34,25 @@ public final class RequestIds {
         if (client != null && !SAFE.matcher(client).matches()) {
             client = null;
         }
-        Ids ids = new Ids(UUID.randomUUID().toString(), client);
+        Ids ids = new Ids(newId(), client);
         request.setAttribute(ATTRIBUTE, ids);
         apply(ids, response);
         return ids;
     }
 
     public static Ids of(HttpServletRequest request) {
-        return request.getAttribute(ATTRIBUTE) instanceof Ids ids ? ids : new Ids(UUID.randomUUID().toString(), null);
+        return request.getAttribute(ATTRIBUTE) instanceof Ids ids ? ids : new Ids(newId(), null);
+    }
+
+    /**
+     * A random (version 4) UUID. A request id correlates logs, it guards nothing, so it comes from the thread's own
+     * generator rather than {@link UUID#randomUUID()}, whose shared {@code SecureRandom} serialises request threads.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0x3L << 62)) | (0x2L << 62);
+        return new UUID(high, low).toString();
     }
 
     private static void apply(Ids ids, HttpServletResponse response) {

@@ -1,7 +1,6 @@
 package dev.bookings.platform;
 
 import dev.bookings.errors.InvalidRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -72,7 +71,7 @@ public final class GraphTimes {
     }
 
     public static JsonObject format(OffsetDateTime value) {
-        return Json.createObjectBuilder()
+        return Jsons.JSON.createObjectBuilder()
                 .add("dateTime", OUT.format(value.withOffsetSameInstant(ZoneOffset.UTC)))
                 .add("timeZone", "UTC")
                 .build();

@@ -2,7 +2,6 @@ package dev.bookings.platform;
 
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.errors.RequestTooLarge;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -43,7 +42,7 @@ public final class JsonBodies {
     }
 
     private static JsonValue parse(byte[] bytes) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = Jsons.JSON.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             var location = e.getLocation();

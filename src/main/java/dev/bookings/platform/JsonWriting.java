@@ -1,6 +1,5 @@
 package dev.bookings.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -27,7 +26,7 @@ public final class JsonWriting {
     }
 
     public static JsonObjectBuilder putStrings(JsonObjectBuilder builder, String name, Collection<String> values) {
-        var array = Json.createArrayBuilder();
+        var array = Jsons.JSON.createArrayBuilder();
         values.forEach(array::add);
         return builder.add(name, array);
     }
@@ -37,7 +36,7 @@ public final class JsonWriting {
         if (storedJson == null) {
             return builder.addNull(name);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(storedJson))) {
+        try (JsonReader reader = Jsons.JSON.createReader(new StringReader(storedJson))) {
             return builder.add(name, reader.readValue());
         }
     }

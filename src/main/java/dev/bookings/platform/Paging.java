@@ -1,7 +1,6 @@
 package dev.bookings.platform;
 
 import dev.bookings.errors.InvalidRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -62,9 +61,9 @@ public record Paging(int offset, int size) {
      * The collection response for {@code rows} (read with {@link #offset()} and {@link #fetch()}).
      */
     public <T> JsonObject page(List<T> rows, Function<T, JsonObject> writer, String context, UriInfo uriInfo) {
-        JsonArrayBuilder value = Json.createArrayBuilder();
+        JsonArrayBuilder value = Jsons.JSON.createArrayBuilder();
         rows.stream().limit(size).map(writer).forEach(value::add);
-        JsonObjectBuilder page = Json.createObjectBuilder().add("@odata.context", context);
+        JsonObjectBuilder page = Jsons.JSON.createObjectBuilder().add("@odata.context", context);
         if (rows.size() > size) {
             String token = Base64.getUrlEncoder().withoutPadding()
                     .encodeToString((PREFIX + (offset + size)).getBytes(StandardCharsets.UTF_8));

@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -84,11 +86,57 @@ public class TokenVerifier {
         }
     }
 
-    /** Verifies the compact token, or says why not in words fit for the client. */
+    /**
+     * Verifies the compact token, or says why not in words fit for the client. A token verified once is remembered
+     * (keyed by the whole token, so no two tokens ever share a principal) until its {@code exp}, never past it:
+     * a client that sends the same token with every request pays for the signature check once. At most
+     * {@value #CACHE_LIMIT} tokens are remembered; past that the expired ones are dropped, or all if none is.
+     * Since a token stays valid until its {@code exp} anyway, a key removed from the JWKS stops new tokens at once
+     * and remembered ones at their {@code exp} (Entra's access tokens live about an hour).
+     */
     public TokenPrincipal verify(String token) throws TokenRejected {
         if (token == null || token.isBlank()) {
             throw new TokenRejected("Access token is empty.");
         }
+        long now = System.currentTimeMillis();
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (now < known.expiresAtMillis()) {
+                return known.principal();
+            }
+            verified.remove(token, known);
+        }
+        TokenPrincipal principal = verifyNow(token);
+        remember(token, principal, now);
+        return principal;
+    }
+
+    private record Verified(TokenPrincipal principal, long expiresAtMillis) {
+    }
+
+    static final int CACHE_LIMIT = 10_000;
+    int cacheLimit = CACHE_LIMIT;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    int remembered() {
+        return verified.size();
+    }
+
+    private void remember(String token, TokenPrincipal principal, long now) {
+        long expiresAt = principal.getExpirationTime() * 1000L;
+        if (expiresAt <= now) {
+            return;
+        }
+        if (verified.size() >= cacheLimit) {
+            verified.values().removeIf(v -> v.expiresAtMillis() <= now);
+            if (verified.size() >= cacheLimit) {
+                verified.clear();
+            }
+        }
+        verified.put(token, new Verified(principal, expiresAt));
+    }
+
+    private TokenPrincipal verifyNow(String token) throws TokenRejected {
         if (issuer.isEmpty()) {
             throw new TokenRejected("Access token validation failure: no issuer is configured on this service.");
         }

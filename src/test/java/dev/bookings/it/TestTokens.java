@@ -91,6 +91,11 @@ public final class TestTokens {
                 .expirationTime(Date.from(issued.plus(Duration.ofHours(1))))), KEYS);
     }
 
+    /** A user's token that expires {@code in} from now. */
+    public static String expiringIn(String tenantId, String scope, Duration in) {
+        return sign(claims(tenantId, c -> c.claim("scp", scope).expirationTime(Date.from(Instant.now().plus(in)))), KEYS);
+    }
+
     /** A user's token that also carries app roles assigned to the user (Entra puts them in {@code roles}). */
     public static String delegatedWithRoles(String tenantId, String scope, String... roles) {
         return sign(claims(tenantId, c -> c.claim("scp", scope).claim("roles", List.of(roles))

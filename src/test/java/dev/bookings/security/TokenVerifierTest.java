@@ -85,6 +85,34 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aVerifiedTokenIsRememberedForItselfOnly() throws TokenRejected {
+        String first = TestTokens.delegated("t1", "Bookings.Read.All");
+        String second = TestTokens.delegated("t1", "Bookings.Read.All");
+        TokenPrincipal principal = cut.verify(first);
+        assertTrue(principal == cut.verify(first), "the same token is not verified again");
+        assertFalse(principal == cut.verify(second), "another token never shares a principal");
+        assertFalse(cut.verify(second).getRawToken().equals(principal.getRawToken()));
+    }
+
+    @Test
+    void aRememberedTokenIsNeverAcceptedPastItsExp() throws Exception {
+        cut.clockSkewSeconds = 0;
+        String shortLived = TestTokens.expiringIn("t1", "Bookings.Read.All", java.time.Duration.ofMillis(1500));
+        cut.verify(shortLived);
+        Thread.sleep(2000);
+        assertThrows(TokenRejected.class, () -> cut.verify(shortLived));
+    }
+
+    @Test
+    void theMemoryOfTokensIsBounded() throws TokenRejected {
+        cut.cacheLimit = 3;
+        for (int i = 0; i < 10; i++) {
+            cut.verify(TestTokens.delegated("t" + i, "Bookings.Read.All"));
+            assertTrue(cut.remembered() <= 3, "at most the limit: " + cut.remembered());
+        }
+    }
+
+    @Test
     void issuerTemplateIsBoundToTheTokensTenant() {
         TokenRejected e = assertThrows(TokenRejected.class, () -> cut.verify(TestTokens.wrongIssuer("t1", "Bookings.Read.All")));
         assertTrue(e.getMessage().contains("issuer"), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.bookings.appointments.control;
 
+import dev.bookings.platform.Jsons;
 import static dev.bookings.platform.JsonWriting.put;
 import static dev.bookings.platform.JsonWriting.putStored;
 import static dev.bookings.platform.JsonWriting.putStrings;
@@ -8,7 +9,6 @@ import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.appointments.entity.CustomerInformation;
 import dev.bookings.platform.ApiVersion;
 import dev.bookings.platform.GraphTimes;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,7 +23,7 @@ public final class AppointmentRepresentation {
     }
 
     public static JsonObject of(Appointment a, ApiVersion version, String context) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.JSON.createObjectBuilder();
         if (context != null) {
             json.add("@odata.context", context);
         }
@@ -54,7 +54,7 @@ public final class AppointmentRepresentation {
         put(json, "price", a.price());
         json.add("priceType", a.priceType());
         if (a.remindersJson() == null) {
-            json.add("reminders", Json.createArrayBuilder());
+            json.add("reminders", Jsons.JSON.createArrayBuilder());
         } else {
             putStored(json, "reminders", a.remindersJson());
         }
@@ -74,9 +74,9 @@ public final class AppointmentRepresentation {
     }
 
     private static JsonArrayBuilder customers(List<CustomerInformation> customers) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.JSON.createArrayBuilder();
         for (CustomerInformation c : customers) {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("@odata.type", CUSTOMER_TYPE);
+            JsonObjectBuilder json = Jsons.JSON.createObjectBuilder().add("@odata.type", CUSTOMER_TYPE);
             put(json, "customerId", c.customerId());
             put(json, "name", c.name());
             put(json, "emailAddress", c.emailAddress());
@@ -84,7 +84,7 @@ public final class AppointmentRepresentation {
             put(json, "timeZone", c.timeZone());
             put(json, "notes", c.notes());
             putStored(json, "location", c.locationJson());
-            json.add("customQuestionAnswers", Json.createArrayBuilder());
+            json.add("customQuestionAnswers", Jsons.JSON.createArrayBuilder());
             array.add(json);
         }
         return array;

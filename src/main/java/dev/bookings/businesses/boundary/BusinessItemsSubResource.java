@@ -1,5 +1,6 @@
 package dev.bookings.businesses.boundary;
 
+import dev.bookings.platform.Jsons;
 import dev.bookings.businesses.control.ItemKind;
 import dev.bookings.businesses.entity.BusinessItem;
 import dev.bookings.platform.ApiVersion;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -78,7 +78,7 @@ public class BusinessItemsSubResource {
     }
 
     JsonObject entity(BusinessItem item) {
-        return Json.createObjectBuilder().add("@odata.context", context() + "/$entity").addAll(Json.createObjectBuilder(kind().write(item)))
+        return Jsons.JSON.createObjectBuilder().add("@odata.context", context() + "/$entity").addAll(Jsons.JSON.createObjectBuilder(kind().write(item)))
                 .build();
     }
 

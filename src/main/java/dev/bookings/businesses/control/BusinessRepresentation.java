@@ -1,11 +1,11 @@
 package dev.bookings.businesses.control;
 
+import dev.bookings.platform.Jsons;
 import static dev.bookings.platform.JsonWriting.put;
 import static dev.bookings.platform.JsonWriting.putStored;
 
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.platform.GraphTimes;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -16,7 +16,7 @@ public final class BusinessRepresentation {
     }
 
     public static JsonObject of(BookingBusiness b, String context) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.JSON.createObjectBuilder();
         if (context != null) {
             json.add("@odata.context", context);
         }
@@ -32,11 +32,11 @@ public final class BusinessRepresentation {
         json.addNull("publicUrl");
         putStored(json, "address", b.addressJson());
         if (b.businessHoursJson() == null) {
-            json.add("businessHours", Json.createArrayBuilder());
+            json.add("businessHours", Jsons.JSON.createArrayBuilder());
         } else {
             putStored(json, "businessHours", b.businessHoursJson());
         }
-        JsonObjectBuilder policy = Json.createObjectBuilder();
+        JsonObjectBuilder policy = Jsons.JSON.createObjectBuilder();
         put(policy, "timeSlotInterval", b.timeSlotInterval());
         put(policy, "minimumLeadTime", b.minimumLeadTime());
         put(policy, "maximumAdvance", b.maximumAdvance());

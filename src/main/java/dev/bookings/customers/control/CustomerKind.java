@@ -1,5 +1,6 @@
 package dev.bookings.customers.control;
 
+import dev.bookings.platform.Jsons;
 import static dev.bookings.platform.JsonWriting.put;
 import static dev.bookings.platform.JsonWriting.putStored;
 
@@ -10,7 +11,6 @@ import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
 import dev.bookings.platform.JsonWriting;
 import jakarta.inject.Singleton;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -38,16 +38,16 @@ public class CustomerKind extends ItemKind<BookingCustomer> {
 
     @Override
     public JsonObject write(BookingCustomer c) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("@odata.type", TYPE).add("id", c.id())
+        JsonObjectBuilder json = Jsons.JSON.createObjectBuilder().add("@odata.type", TYPE).add("id", c.id())
                 .add("displayName", c.displayName());
         put(json, "emailAddress", c.emailAddress());
         if (c.phonesJson() == null) {
-            json.add("phones", Json.createArrayBuilder());
+            json.add("phones", Jsons.JSON.createArrayBuilder());
         } else {
             putStored(json, "phones", c.phonesJson());
         }
         if (c.addressesJson() == null) {
-            json.add("addresses", Json.createArrayBuilder());
+            json.add("addresses", Jsons.JSON.createArrayBuilder());
         } else {
             putStored(json, "addresses", c.addressesJson());
         }

@@ -1,5 +1,6 @@
 package dev.bookings.services.control;
 
+import dev.bookings.platform.Jsons;
 import static dev.bookings.platform.JsonWriting.put;
 import static dev.bookings.platform.JsonWriting.putStored;
 
@@ -11,7 +12,6 @@ import dev.bookings.platform.JsonFields;
 import dev.bookings.platform.JsonWriting;
 import dev.bookings.services.entity.BookingService;
 import jakarta.inject.Singleton;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -46,7 +46,7 @@ public class ServiceKind extends ItemKind<BookingService> {
         fields.bool("isLocationOnline").ifPresent(s::locationOnline);
         fields.bool("smsNotificationsEnabled").ifPresent(s::smsNotificationsEnabled);
         fields.strings("staffMemberIds", 100, 64).ifPresent(ids -> s.staffMemberIdsJson(JsonWriting.stored(
-                Json.createArrayBuilder(ids).build())));
+                Jsons.JSON.createArrayBuilder(ids).build())));
         fields.storedObject("defaultLocation", 4000).ifPresent(s::defaultLocationJson);
         fields.storedArray("defaultReminders", 16000).ifPresent(s::defaultRemindersJson);
         fields.string("additionalInformation", 4000).ifPresent(s::additionalInformation);
@@ -54,7 +54,7 @@ public class ServiceKind extends ItemKind<BookingService> {
 
     @Override
     public JsonObject write(BookingService s) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", s.id()).add("displayName", s.displayName());
+        JsonObjectBuilder json = Jsons.JSON.createObjectBuilder().add("id", s.id()).add("displayName", s.displayName());
         put(json, "description", s.description());
         put(json, "notes", s.notes());
         put(json, "defaultDuration", s.defaultDuration());
@@ -77,7 +77,7 @@ public class ServiceKind extends ItemKind<BookingService> {
 
     private static void storedArray(JsonObjectBuilder json, String name, String stored) {
         if (stored == null) {
-            json.add(name, Json.createArrayBuilder());
+            json.add(name, Jsons.JSON.createArrayBuilder());
         } else {
             putStored(json, name, stored);
         }

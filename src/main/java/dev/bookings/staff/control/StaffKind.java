@@ -1,5 +1,6 @@
 package dev.bookings.staff.control;
 
+import dev.bookings.platform.Jsons;
 import static dev.bookings.platform.JsonWriting.put;
 import static dev.bookings.platform.JsonWriting.putStored;
 
@@ -11,7 +12,6 @@ import dev.bookings.platform.JsonFields;
 import dev.bookings.platform.JsonWriting;
 import dev.bookings.staff.entity.StaffMember;
 import jakarta.inject.Singleton;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Set;
@@ -56,7 +56,7 @@ public class StaffKind extends ItemKind<StaffMember> {
 
     @Override
     public JsonObject write(StaffMember s) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.JSON.createObjectBuilder();
         json.add("@odata.type", TYPE);
         json.add("id", s.id());
         json.add("displayName", s.displayName());
@@ -67,7 +67,7 @@ public class StaffKind extends ItemKind<StaffMember> {
         json.add("isEmailNotificationEnabled", s.emailNotificationEnabled());
         json.add("availabilityIsAffectedByPersonalCalendar", s.availabilityIsAffectedByPersonalCalendar());
         if (s.workingHoursJson() == null) {
-            json.add("workingHours", Json.createArrayBuilder());
+            json.add("workingHours", Jsons.JSON.createArrayBuilder());
         } else {
             putStored(json, "workingHours", s.workingHoursJson());
         }
