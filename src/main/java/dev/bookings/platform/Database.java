@@ -19,11 +19,12 @@ import org.flywaydb.core.api.output.MigrateResult;
  * {@code db/migration}; JPA never generates DDL. A failed migration fails the deployment.
  * <p>
  * The pool's limits are chosen on purpose (README, "Database pool and timeouts"): no request waits longer than
- * {@code bookings.db.pool.acquire-timeout-ms} for a connection, no statement (row-lock waits included) runs longer
- * than {@code bookings.db.statement-timeout-seconds}, and on PostgreSQL a lock wait gives up after
- * {@code bookings.db.lock-timeout-ms} and a dead socket after {@code bookings.db.socket-timeout-seconds}. Every
- * connection is checked ({@code Connection.isValid}) before use, and one failed check discards the whole pool, so
- * the service recovers by itself after a database outage. Payara reads the pool's size only from the annotation's
+ * {@code bookings.db.pool.acquire-timeout-ms} for a connection; on PostgreSQL no statement (row-lock waits included)
+ * runs longer than {@code bookings.db.statement-timeout-seconds}, a lock wait gives up after
+ * {@code bookings.db.lock-timeout-ms} and a dead socket after {@code bookings.db.socket-timeout-seconds} (H2, the
+ * embedded default, takes its own {@code LOCK_TIMEOUT} from the URL). A connection is checked
+ * ({@code Connection.isValid}) before use at most every five seconds, and one failed check discards the whole pool,
+ * so the service recovers by itself after a database outage. Payara reads the pool's size only from the annotation's
  * int attributes (it expands {@code ${MPCONFIG=…}} in strings alone): {@value #MAX_POOL_SIZE} connections per
  * instance, which suits 2 cores and several instances on one PostgreSQL (its default allows 100).
  */
@@ -36,18 +37,21 @@ import org.flywaydb.core.api.output.MigrateResult;
         minPoolSize = 2,
         maxPoolSize = Database.MAX_POOL_SIZE,
         properties = {
-                // Payara's pool
+                // Payara's pool: a connection is checked (Connection.isValid) before use at most every 5 s, and one
+                // failed check empties the pool
                 "fish.payara.max-wait-time-in-millis=${MPCONFIG=bookings.db.pool.acquire-timeout-ms}",
-                "fish.payara.statement-timeout-in-seconds=${MPCONFIG=bookings.db.statement-timeout-seconds}",
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=5",
                 "fish.payara.fail-all-connections=true",
-                // the driver's data source (a property the driver does not know is ignored)
+                // the driver's data source (a property the driver does not know is ignored); PostgreSQL enforces
+                // the statement and lock timeouts itself, with no client-side timer per statement
                 "loginTimeout=${MPCONFIG=bookings.db.connect-timeout-seconds}",
                 "connectTimeout=${MPCONFIG=bookings.db.connect-timeout-seconds}",
                 "socketTimeout=${MPCONFIG=bookings.db.socket-timeout-seconds}",
-                "options=-c lock_timeout=${MPCONFIG=bookings.db.lock-timeout-ms}",
+                "options=-c statement_timeout=${MPCONFIG=bookings.db.statement-timeout-seconds}s"
+                        + " -c lock_timeout=${MPCONFIG=bookings.db.lock-timeout-ms}ms",
                 "ApplicationName=bookings"})
 @Singleton
 @Startup
