@@ -102,6 +102,21 @@ public final class TestTokens {
                 .claim("oid", "user-" + tenantId)), KEYS);
     }
 
+    /** A delegated token with {@code scope} whose claims {@code customizer} then changes (signed with the test key). */
+    public static String withClaims(String tenantId, String scope, Consumer<JWTClaimsSet.Builder> customizer) {
+        return sign(claims(tenantId, c -> customizer.accept(c.claim("scp", scope))), KEYS);
+    }
+
+    /** The claims of a valid delegated token with {@code scope}, for tests that build their own header or signature. */
+    public static JWTClaimsSet validClaims(String tenantId, String scope) {
+        return claims(tenantId, c -> c.claim("scp", scope));
+    }
+
+    /** The test key pair's public half, as the server trusts it. */
+    public static java.security.PublicKey publicKey() {
+        return KEYS.getPublic();
+    }
+
     public static String signedByUnknownKey(String tenantId, String scope) {
         return sign(claims(tenantId, c -> c.claim("scp", scope)), OTHER_KEYS);
     }
