@@ -10,7 +10,6 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,6 +20,8 @@ public final class JsonBodies {
 
     /** The most any operation reads; Graph's own request limit is 4 MB, ours is smaller. */
     public static final int MAX_BYTES = 1024 * 1024;
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(JsonBodies.class.getName());
 
     private JsonBodies() {
     }
@@ -68,7 +69,10 @@ public final class JsonBodies {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the client stopped sending (closed the connection, or the read timed out): its mistake, not ours,
+            // so one line at INFO and a 400, never a 500 with a stack trace
+            LOG.info(() -> "Request body not received in full: " + e);
+            throw new InvalidRequest("The request body was not received in full.");
         }
     }
 
