@@ -146,14 +146,25 @@ class AttackHttpIT {
         // a token larger than the container's header limit: refused by Payara's HTTP layer before the application
         // (over HTTP/2 the stream is reset), never accepted
         String huge = TestTokens.withClaims(api.tenant, scope, c -> c.claim("pad", "x".repeat(100_000)));
+        String answer = "";
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(20_000);
-            socket.getOutputStream().write(("POST " + cancel.getRawPath() + " HTTP/1.1\r\nHost: " + base.getHost()
-                    + "\r\nAuthorization: Bearer " + huge + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-                    + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
-            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-            assertTrue(status.matches("HTTP/1\\.1 4\\d\\d"), "an oversized token is a client error: " + status);
+            try {
+                socket.getOutputStream().write(("POST " + cancel.getRawPath() + " HTTP/1.1\r\nHost: " + base.getHost()
+                        + "\r\nAuthorization: Bearer " + huge + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                        + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            } catch (java.io.IOException refusedWhileSending) {
+                // the server answered and closed before the whole header arrived
+            }
+            try {
+                answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            } catch (java.io.IOException reset) {
+                answer = "reset";
+            }
         }
+        final String oversized = answer;
+        assertTrue(oversized.equals("reset") || oversized.isEmpty() || oversized.matches("HTTP/1\\.1 4\\d\\d"),
+                () -> "an oversized token is refused: " + oversized);
         Http.Reply inQuery = Http.send("POST", URI.create(cancel + "?access_token=" + valid), null, "application/json", "{}");
         assertGraphError(inQuery, 401);
 
