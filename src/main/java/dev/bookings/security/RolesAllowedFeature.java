@@ -29,30 +29,24 @@ public class RolesAllowedFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        Set<String> roles = required(resource.getResourceMethod());
-        if (roles == null) {
-            roles = required(resource.getResourceClass());
+        AnnotatedElement decisive = decides(resource.getResourceMethod()) ? resource.getResourceMethod()
+                : resource.getResourceClass();
+        if (decisive == null || !decides(decisive)) {
+            return;
         }
-        if (roles != null && !roles.contains(PERMIT_ALL)) {
-            context.register(new Check(roles));
+        RolesAllowed allowed = decisive.getAnnotation(RolesAllowed.class);
+        if (decisive.isAnnotationPresent(DenyAll.class)) {
+            context.register(new Check(Set.of())); // fails closed: @DenyAll wins over anything beside it
+        } else if (allowed != null) {
+            context.register(new Check(Set.of(allowed.value())));
         }
+        // otherwise @PermitAll: nothing to check
     }
 
-    private static final String PERMIT_ALL = "*permit-all*";
-
-    /** The roles {@code element} requires: empty for {@code @DenyAll}, {@code PERMIT_ALL}, or null when it says nothing. */
-    private static Set<String> required(AnnotatedElement element) {
-        if (element == null) {
-            return null;
-        }
-        if (element.isAnnotationPresent(DenyAll.class)) {
-            return Set.of();
-        }
-        RolesAllowed allowed = element.getAnnotation(RolesAllowed.class);
-        if (allowed != null) {
-            return Set.of(allowed.value());
-        }
-        return element.isAnnotationPresent(PermitAll.class) ? Set.of(PERMIT_ALL) : null;
+    /** Whether {@code element} carries one of the three annotations. */
+    private static boolean decides(AnnotatedElement element) {
+        return element != null && (element.isAnnotationPresent(DenyAll.class)
+                || element.isAnnotationPresent(RolesAllowed.class) || element.isAnnotationPresent(PermitAll.class));
     }
 
     @Priority(Priorities.AUTHORIZATION)

@@ -63,9 +63,4 @@ public class NoticeLedger {
         }
         return counts;
     }
-
-    /** The most recent failed notices with their last error, for operators. */
-    public List<Notice> failed(int limit) {
-        return em.createNamedQuery(Notice.FAILED, Notice.class).setMaxResults(limit).getResultList();
-    }
 }

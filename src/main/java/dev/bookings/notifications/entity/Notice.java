@@ -29,15 +29,12 @@ import java.time.OffsetDateTime;
         + " or (n.status = dev.bookings.notifications.entity.NoticeStatus.SENDING and n.claimedUntil < :now))")
 @NamedQuery(name = Notice.COUNT_BY_STATUS, query = "select n.status, count(n) from Notice n group by n.status")
 @NamedQuery(name = Notice.FIND_BY_APPOINTMENT, query = "select n from Notice n where n.appointment = :appointment order by n.pk")
-@NamedQuery(name = Notice.FAILED, query = "select n from Notice n where n.status = dev.bookings.notifications.entity.NoticeStatus.FAILED"
-        + " order by n.pk desc")
 public class Notice {
 
     public static final String DUE = "Notice.due";
     public static final String CLAIM = "Notice.claim";
     public static final String COUNT_BY_STATUS = "Notice.countByStatus";
     public static final String FIND_BY_APPOINTMENT = "Notice.findByAppointment";
-    public static final String FAILED = "Notice.failed";
 
     @Id
     @SequenceGenerator(name = "booking_seq", sequenceName = "booking_seq", allocationSize = 50)
