@@ -22,6 +22,14 @@ public record Paging(int offset, int size) {
     private static final String PREFIX = "o1:";
 
     public static Paging of(String top, String skipToken) {
+        return of(top, null, skipToken);
+    }
+
+    /**
+     * {@code $skip} sets where the first page starts; a {@code $skiptoken} (which the next links carry instead of
+     * {@code $skip}) wins over it.
+     */
+    public static Paging of(String top, String skip, String skipToken) {
         int size = DEFAULT_SIZE;
         if (top != null) {
             try {
@@ -35,6 +43,16 @@ public record Paging(int offset, int size) {
             size = Math.min(size, MAX_SIZE);
         }
         int offset = 0;
+        if (skip != null) {
+            try {
+                offset = Integer.parseInt(skip.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidRequest("Query option '$skip' must be a whole number.");
+            }
+            if (offset < 0) {
+                throw new InvalidRequest("Query option '$skip' must not be negative.");
+            }
+        }
         if (skipToken != null) {
             try {
                 String decoded = new String(Base64.getUrlDecoder().decode(skipToken), StandardCharsets.UTF_8);
@@ -61,13 +79,31 @@ public record Paging(int offset, int size) {
      * The collection response for {@code rows} (read with {@link #offset()} and {@link #fetch()}).
      */
     public <T> JsonObject page(List<T> rows, Function<T, JsonObject> writer, String context, UriInfo uriInfo) {
+        return page(rows, writer, context, uriInfo, null);
+    }
+
+    /**
+     * The collection response, with {@code @odata.count} when {@code count} is not null. The next link is the
+     * request's own URI (filter, order and selection included) with the {@code $skiptoken} of the next page in
+     * place of any {@code $skip}.
+     */
+    public <T> JsonObject page(List<T> rows, Function<T, JsonObject> writer, String context, UriInfo uriInfo, Long count) {
         JsonArrayBuilder value = Jsons.JSON.createArrayBuilder();
         rows.stream().limit(size).map(writer).forEach(value::add);
         JsonObjectBuilder page = Jsons.JSON.createObjectBuilder().add("@odata.context", context);
+        if (count != null) {
+            page.add("@odata.count", count);
+        }
         if (rows.size() > size) {
             String token = Base64.getUrlEncoder().withoutPadding()
                     .encodeToString((PREFIX + (offset + size)).getBytes(StandardCharsets.UTF_8));
-            page.add("@odata.nextLink", uriInfo.getRequestUriBuilder().replaceQueryParam("$skiptoken", token).build().toString());
+            var next = uriInfo.getRequestUriBuilder();
+            for (String name : uriInfo.getQueryParameters().keySet()) {
+                if (name.equalsIgnoreCase("$skip") || name.equalsIgnoreCase("$skiptoken")) {
+                    next.replaceQueryParam(name);
+                }
+            }
+            page.add("@odata.nextLink", next.replaceQueryParam("$skiptoken", token).build().toString());
         }
         return page.add("value", value).build();
     }

@@ -23,6 +23,8 @@ import java.util.Locale;
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String REALM = "bookings";
+    /** The request attribute that holds the verified token's principal, for filters that run after login. */
+    public static final String PRINCIPAL_ATTRIBUTE = TokenPrincipal.class.getName();
 
     @Inject
     TokenVerifier verifier;
@@ -46,6 +48,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         }
         try {
             TokenPrincipal principal = verifier.verify(authorization.substring(7).trim());
+            request.setAttribute(PRINCIPAL_ATTRIBUTE, principal);
             return context.notifyContainerAboutLogin(principal, principal.getGroups());
         } catch (TokenRejected e) {
             return challenge(request, response, context, e.getMessage(), true);
@@ -53,7 +56,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     }
 
     /** Whether the request addresses the Graph API, whose every operation needs a token. */
-    static boolean isApi(HttpServletRequest request) {
+    public static boolean isApi(HttpServletRequest request) {
         // matrix parameters (";x=y") do not change which resource a path names, so they do not change this either
         String path = request.getRequestURI().substring(request.getContextPath().length()).replaceAll(";[^/]*", "")
                 .toLowerCase(Locale.ROOT);

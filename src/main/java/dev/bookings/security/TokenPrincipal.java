@@ -50,6 +50,16 @@ public class TokenPrincipal implements JsonWebToken, Serializable {
         return permissions;
     }
 
+    /** The client application the token was issued to ({@code appid}, else {@code azp}), or null. */
+    public String clientId() {
+        return firstString("appid", "azp");
+    }
+
+    /** The tenant ({@code tid}), or null. */
+    public String tenantId() {
+        return stringClaim("tid");
+    }
+
     public Caller caller() {
         return Caller.of(this);
     }

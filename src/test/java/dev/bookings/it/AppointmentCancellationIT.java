@@ -71,7 +71,7 @@ class AppointmentCancellationIT {
     @Test
     void cancelRecordsWhenWhoAndMessageAndKeepsTheRow() {
         String id = book(Duration.ofDays(1));
-        assertTrue(cut.cancel(user, business, id, "Closed for the day"));
+        assertTrue(cut.cancel(user, business, id, "Closed for the day", null));
         Appointment row = records.appointment(id);
         assertEquals(AppointmentStatus.CANCELLED, row.status());
         assertNotNull(row.cancelledAt());
@@ -83,9 +83,9 @@ class AppointmentCancellationIT {
     @Test
     void repeatCancelChangesNothingAndTheFirstMessageStands() {
         String id = book(Duration.ofDays(1));
-        assertTrue(cut.cancel(user, business, id, "first"));
+        assertTrue(cut.cancel(user, business, id, "first", null));
         Appointment first = records.appointment(id);
-        assertFalse(cut.cancel(Records.app(user.tenantId()), business, id, "second"));
+        assertFalse(cut.cancel(Records.app(user.tenantId()), business, id, "second", null));
         Appointment second = records.appointment(id);
         assertEquals("first", second.cancellationMessage());
         assertEquals(first.cancelledAt(), second.cancelledAt());
@@ -97,16 +97,16 @@ class AppointmentCancellationIT {
     void unknownOtherBusinessAndOtherTenantAreNotFound() {
         String id = book(Duration.ofDays(1));
         String other = registry.register(user, Records.business("Fabrikam", null)).id();
-        assertThrows(ItemNotFound.class, () -> cut.cancel(user, business, "nope", null));
-        assertThrows(ItemNotFound.class, () -> cut.cancel(user, other, id, null));
-        assertThrows(ItemNotFound.class, () -> cut.cancel(Records.user("someone-else"), business, id, null));
+        assertThrows(ItemNotFound.class, () -> cut.cancel(user, business, "nope", null, null));
+        assertThrows(ItemNotFound.class, () -> cut.cancel(user, other, id, null, null));
+        assertThrows(ItemNotFound.class, () -> cut.cancel(Records.user("someone-else"), business, id, null, null));
         assertEquals(AppointmentStatus.BOOKED, records.appointment(id).status());
     }
 
     @Test
     void endedAppointmentIsRejectedAndUnchanged() {
         String id = book(Duration.ofHours(-2));
-        AppointmentAlreadyEnded e = assertThrows(AppointmentAlreadyEnded.class, () -> cut.cancel(user, business, id, null));
+        AppointmentAlreadyEnded e = assertThrows(AppointmentAlreadyEnded.class, () -> cut.cancel(user, business, id, null, null));
         assertEquals("appointmentAlreadyEnded", e.code());
         assertEquals(AppointmentStatus.BOOKED, records.appointment(id).status());
     }
@@ -115,18 +115,18 @@ class AppointmentCancellationIT {
     void minimumLeadTimeBindsApplicationsOnly() {
         String soon = book(Duration.ofMinutes(30));
         MinimumLeadTimeNotMet e = assertThrows(MinimumLeadTimeNotMet.class,
-                () -> cut.cancel(Records.app(user.tenantId()), business, soon, null));
+                () -> cut.cancel(Records.app(user.tenantId()), business, soon, null, null));
         assertEquals("minimumLeadTimeNotMet", e.code());
         assertEquals(AppointmentStatus.BOOKED, records.appointment(soon).status());
-        assertTrue(cut.cancel(user, business, soon, null));
-        assertTrue(cut.cancel(Records.app(user.tenantId()), business, book(Duration.ofHours(3)), null));
+        assertTrue(cut.cancel(user, business, soon, null, null));
+        assertTrue(cut.cancel(Records.app(user.tenantId()), business, book(Duration.ofHours(3)), null, null));
     }
 
     @Test
     void tooLongMessageIsRejected() {
         String id = book(Duration.ofDays(1));
-        assertThrows(InvalidRequest.class, () -> cut.cancel(user, business, id, "x".repeat(AppointmentCancellation.MAX_MESSAGE_LENGTH + 1)));
-        assertTrue(cut.cancel(user, business, id, "x".repeat(AppointmentCancellation.MAX_MESSAGE_LENGTH)));
+        assertThrows(InvalidRequest.class, () -> cut.cancel(user, business, id, "x".repeat(AppointmentCancellation.MAX_MESSAGE_LENGTH + 1), null));
+        assertTrue(cut.cancel(user, business, id, "x".repeat(AppointmentCancellation.MAX_MESSAGE_LENGTH), null));
     }
 
     @Test
@@ -134,14 +134,14 @@ class AppointmentCancellationIT {
         String id = book(Duration.ofDays(1));
         transaction.begin();
         try {
-            assertTrue(cut.cancel(user, business, id, "will be rolled back"));
+            assertTrue(cut.cancel(user, business, id, "will be rolled back", null));
         } finally {
             transaction.rollback();
         }
         Appointment row = records.appointment(id);
         assertEquals(AppointmentStatus.BOOKED, row.status());
         assertNull(row.cancellationMessage());
-        assertTrue(cut.cancel(user, business, id, "now for real"));
+        assertTrue(cut.cancel(user, business, id, "now for real", null));
     }
 
     @Test
@@ -154,7 +154,7 @@ class AppointmentCancellationIT {
             String message = "message " + i;
             results.add(executor.submit(() -> {
                 start.await();
-                return cut.cancel(user, business, id, message);
+                return cut.cancel(user, business, id, message, null);
             }));
         }
         start.countDown();

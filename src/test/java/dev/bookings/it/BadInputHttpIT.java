@@ -103,9 +103,13 @@ class BadInputHttpIT {
             assertTrue(businessReply.status() == 404 || businessReply.status() == 400, () -> id + ": " + businessReply);
         }
 
-        assertEquals(before.replaceAll("\"lastUpdatedDateTime\":\"[^\"]*\"", ""),
-                Http.get(api.item(Api.V1, business, "appointments", appointment), api.manager).body()
-                        .replaceAll("\"lastUpdatedDateTime\":\"[^\"]*\"", ""),
-                "no rejected or ignored PATCH changed the appointment");
+        assertEquals(unstamped(before), unstamped(Http.get(api.item(Api.V1, business, "appointments", appointment),
+                api.manager).body()), "no rejected or ignored PATCH changed the appointment");
+    }
+
+    /** The entity without what an accepted PATCH changes even when it sets nothing: its timestamp and tag. */
+    static String unstamped(String json) {
+        return jakarta.json.Json.createObjectBuilder(jakarta.json.Json.createReader(new java.io.StringReader(json))
+                .readObject()).remove("lastUpdatedDateTime").remove("@odata.etag").build().toString();
     }
 }

@@ -128,11 +128,11 @@ class NoticeOutboxIT {
     @Test
     void cancelRecordsOneNoticePerRecipientAndRepeatRecordsNothing() {
         String id = book();
-        cancellation.cancel(user, business, id, "closed");
+        cancellation.cancel(user, business, id, "closed", null);
         List<Notice> notices = records.notices(id);
         assertEquals(List.of(RecipientKind.CUSTOMER, RecipientKind.STAFF, RecipientKind.OWNER),
                 notices.stream().map(Notice::recipientKind).toList());
-        cancellation.cancel(user, business, id, "closed again");
+        cancellation.cancel(user, business, id, "closed again", null);
         assertEquals(3, records.notices(id).size());
     }
 
@@ -141,7 +141,7 @@ class NoticeOutboxIT {
         String id = book();
         transaction.begin();
         try {
-            cancellation.cancel(user, business, id, "rolled back");
+            cancellation.cancel(user, business, id, "rolled back", null);
         } finally {
             transaction.rollback();
         }
@@ -153,7 +153,7 @@ class NoticeOutboxIT {
     void noticesOfAWorkerThatDiedBeforeSendingAreDeliveredOnceItsLeaseEnds() throws Exception {
         String id = book();
         inOneTransaction(() -> {
-            cancellation.cancel(user, business, id, "worker dies");
+            cancellation.cancel(user, business, id, "worker dies", null);
             assertEquals(3, records.claimForDeadWorker(id, Duration.ofSeconds(2)));
         });
         assertTrue(records.notices(id).stream().allMatch(n -> n.status() == NoticeStatus.SENDING
@@ -174,7 +174,7 @@ class NoticeOutboxIT {
         }
         transaction.begin();
         for (String id : ids) {
-            cancellation.cancel(user, business, id, "crowd");
+            cancellation.cancel(user, business, id, "crowd", null);
         }
         transaction.commit();
         // the worker's own round starts after the commit; four more act as further instances on the same table
@@ -199,7 +199,7 @@ class NoticeOutboxIT {
     void healthCountsFailedNoticesButNeverSaysWhichOrWhy() throws Exception {
         String id = book();
         inOneTransaction(() -> {
-            cancellation.cancel(user, business, id, "rejected");
+            cancellation.cancel(user, business, id, "rejected", null);
             assertEquals(3, records.failForGood(id, "550 5.1.1 <a@outbox.example>: Recipient address rejected"));
         });
         // /health/ready is open to anyone: it shows counts and states only (errors quote addresses)

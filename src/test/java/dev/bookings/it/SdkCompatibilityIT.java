@@ -218,6 +218,69 @@ class SdkCompatibilityIT {
         assertEquals(404, error(biz::get).getResponseStatusCode());
     }
 
+    @Test
+    void queryOptionsCountAndPreconditionsThroughTheSdkBuilders() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        GraphServiceClient graph = v1(TestTokens.delegated(tenant, Scopes.BOOKINGS_MANAGE_ALL));
+        BookingBusiness newBusiness = new BookingBusiness();
+        newBusiness.setDisplayName("Query Coffee");
+        BookingBusinessItemRequestBuilder biz = graph.solutions().bookingBusinesses()
+                .byBookingBusinessId(graph.solutions().bookingBusinesses().post(newBusiness).getId());
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).truncatedTo(ChronoUnit.DAYS).plusHours(9);
+        String[] names = {"Espresso", "Latte", "Espresso doppio", "Mocha"};
+        for (int i = 0; i < names.length; i++) {
+            BookingAppointment appointment = new BookingAppointment();
+            appointment.setStartDateTime(at(start.plusHours(i), "UTC"));
+            appointment.setEndDateTime(at(start.plusHours(i).plusMinutes(30), "UTC"));
+            appointment.setServiceName(names[i]);
+            appointment.setPrice(10.0 + i);
+            biz.appointments().post(appointment);
+        }
+
+        assertEquals(4, biz.appointments().count().get());
+        assertEquals(2, biz.appointments().count().get(c -> c.queryParameters.filter = "startswith(serviceName,'Espresso')"));
+        var page = biz.appointments().get(c -> {
+            c.queryParameters.filter = "startDateTime/dateTime ge '" + start.plusHours(1).toLocalDateTime() + "'";
+            c.queryParameters.orderby = new String[] {"price desc"};
+            c.queryParameters.select = new String[] {"serviceName", "price"};
+            c.queryParameters.skip = 1;
+            c.queryParameters.top = 1;
+            c.queryParameters.count = true;
+        });
+        assertEquals(3L, page.getOdataCount());
+        assertEquals(List.of("Espresso doppio"), page.getValue().stream().map(BookingAppointment::getServiceName).toList());
+        assertEquals(null, page.getValue().get(0).getStartDateTime(), "not selected");
+        assertNotNull(page.getOdataNextLink());
+        var rest = new com.microsoft.graph.core.tasks.PageIterator.Builder<BookingAppointment,
+                com.microsoft.graph.models.BookingAppointmentCollectionResponse>()
+                .client(graph).collectionPage(page)
+                .collectionPageFactory(com.microsoft.graph.models.BookingAppointmentCollectionResponse::createFromDiscriminatorValue);
+        List<String> all = new java.util.ArrayList<>();
+        try {
+            rest.processPageItemCallback(a -> all.add(a.getServiceName())).build().iterate();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(List.of("Espresso doppio", "Latte"), all, "the next link carries filter, order and selection");
+        assertEquals(0, biz.staffMembers().count().get());
+
+        BookingAppointment one = biz.appointments().get(c -> c.queryParameters.filter = "serviceName eq 'Mocha'")
+                .getValue().get(0);
+        String etag = (String) one.getAdditionalData().get("@odata.etag");
+        assertNotNull(etag);
+        BookingAppointment patch = new BookingAppointment();
+        patch.setServiceNotes("Extra hot");
+        biz.appointments().byBookingAppointmentId(one.getId()).patch(patch, c -> c.headers.add("If-Match", etag));
+        ODataError stale = error(() -> biz.appointments().byBookingAppointmentId(one.getId())
+                .patch(patch, c -> c.headers.add("If-Match", etag)));
+        assertEquals(412, stale.getResponseStatusCode());
+        assertEquals("preconditionFailed", stale.getError().getCode());
+
+        ODataError unknown = error(() -> biz.appointments().get(c -> c.queryParameters.select = new String[] {"flavour"}));
+        assertEquals(400, unknown.getResponseStatusCode());
+        assertTrue(unknown.getError().getMessage().contains("flavour"));
+    }
+
     static BookingBusiness patchedBusiness(String name) {
         BookingBusiness patch = new BookingBusiness();
         patch.setDisplayName(name);

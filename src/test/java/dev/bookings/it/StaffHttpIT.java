@@ -49,6 +49,11 @@ class StaffHttpIT {
                 "{\"displayName\": \"D\", \"emailAddress\": \"d@contoso.example\", \"role\": \"boss\"}");
         assertEquals(400, badRole.status(), badRole::toString);
 
+        String legacy = api.create(staff, "{\"displayName\": \"Lee\", \"emailAddress\": \"lee@contoso.example\","
+                + " \"role\": \"member\"}");
+        assertEquals("teamMember", Http.get(api.uri(Api.V1 + "/" + staff + "/" + legacy), api.manager).json().getString("role"),
+                "the real service's 'member' is accepted and answered as the SDKs' teamMember");
+
         Api other = new Api(base);
         assertEquals(404, Http.get(other.uri(Api.V1 + "/" + staff + "/" + id), other.manager).status());
         assertEquals(404, Http.get(other.uri(Api.V1 + "/" + staff), other.manager).status());

@@ -8,7 +8,11 @@ import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.errors.ItemNotFound;
-import dev.bookings.platform.Paging;
+import dev.bookings.appointments.control.CalendarRange;
+import dev.bookings.platform.Etags;
+import dev.bookings.platform.query.Filter;
+import dev.bookings.platform.query.QueryOptions;
+import dev.bookings.platform.query.QueryableProperties;
 import dev.bookings.security.Caller;
 import dev.bookings.businesses.control.BusinessItemStore;
 import dev.bookings.services.control.ServiceKind;
@@ -70,9 +74,10 @@ public class AppointmentBooking {
     }
 
     /** PATCH: only the sent properties change; {@code serviceId} is fixed at creation. */
-    public void update(Caller caller, String businessId, String appointmentId, AppointmentInput input) {
+    public void update(Caller caller, String businessId, String appointmentId, AppointmentInput input, String ifMatch) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         Appointment appointment = appointments.getBookedForUpdate(business, appointmentId);
+        Etags.checkIfMatch(ifMatch, appointment.etag());
         input.serviceId().filter(id -> !id.equals(appointment.serviceId())).ifPresent(id -> {
             throw new InvalidRequest("Property 'serviceId' is set when the appointment is created and cannot be changed.");
         });
@@ -82,18 +87,24 @@ public class AppointmentBooking {
     }
 
     /** DELETE: removes a booked appointment without notifying anyone (unlike cancel). */
-    public void delete(Caller caller, String businessId, String appointmentId) {
+    public void delete(Caller caller, String businessId, String appointmentId, String ifMatch) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
-        appointments.remove(appointments.getBookedForUpdate(business, appointmentId));
+        Appointment appointment = appointments.getBookedForUpdate(business, appointmentId);
+        Etags.checkIfMatch(ifMatch, appointment.etag());
+        appointments.remove(appointment);
     }
 
-    public List<Appointment> list(Caller caller, String businessId, Paging paging) {
-        return appointments.list(businesses.get(caller.tenantId(), businessId), paging.offset(), paging.fetch());
+    /**
+     * One page of the business's booked appointments, all of them ({@code range} null) or those overlapping the
+     * calendarView range, with the query options applied.
+     */
+    public List<Appointment> list(Caller caller, String businessId, CalendarRange range, QueryOptions options,
+            QueryableProperties properties) {
+        return appointments.list(businesses.get(caller.tenantId(), businessId), range, options, properties);
     }
 
-    public List<Appointment> calendarView(Caller caller, String businessId, OffsetDateTime from, OffsetDateTime to,
-            Paging paging) {
-        return appointments.overlapping(businesses.get(caller.tenantId(), businessId), from, to, paging.offset(), paging.fetch());
+    public long count(Caller caller, String businessId, CalendarRange range, Filter filter, QueryableProperties properties) {
+        return appointments.count(businesses.get(caller.tenantId(), businessId), range, filter, properties);
     }
 
     private void checkStaff(BookingBusiness business, AppointmentInput input) {

@@ -5,6 +5,7 @@ import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.InvalidRequest;
+import dev.bookings.platform.Etags;
 import dev.bookings.security.Caller;
 import dev.bookings.notifications.boundary.NoticesRecorded;
 import dev.bookings.notifications.control.CancellationNotices;
@@ -49,9 +50,12 @@ public class AppointmentCancellation {
     Event<NoticesRecorded> noticesRecorded;
 
     /**
+     * @param ifMatch the request's {@code If-Match} (null: none): a booked appointment whose tag it does not name is
+     *                left as it is, 412. An appointment cancelled already answers as a repeat cancel whatever the
+     *                tag, so a retried cancel stays safe.
      * @return true if this call cancelled the appointment, false if it was cancelled already
      */
-    public boolean cancel(Caller caller, String businessId, String appointmentId, String message) {
+    public boolean cancel(Caller caller, String businessId, String appointmentId, String message, String ifMatch) {
         if (message != null && message.length() > MAX_MESSAGE_LENGTH) {
             throw new InvalidRequest("Property 'cancellationMessage' is longer than " + MAX_MESSAGE_LENGTH + " characters.");
         }
@@ -60,6 +64,7 @@ public class AppointmentCancellation {
         if (appointment.isCancelled()) {
             return false;
         }
+        Etags.checkIfMatch(ifMatch, appointment.etag());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         if (appointment.hasEnded(now)) {
             throw new AppointmentAlreadyEnded(appointmentId);

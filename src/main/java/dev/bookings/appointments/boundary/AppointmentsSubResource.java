@@ -7,7 +7,9 @@ import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.platform.ApiVersion;
 import dev.bookings.platform.JsonBodies;
 import dev.bookings.platform.JsonFields;
-import dev.bookings.platform.Paging;
+import dev.bookings.platform.query.QueryOptions;
+import dev.bookings.platform.query.QueryableProperties;
+import dev.bookings.platform.query.Selection;
 import dev.bookings.security.Caller;
 import dev.bookings.security.Scopes;
 import jakarta.annotation.security.DenyAll;
@@ -18,6 +20,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -88,17 +92,36 @@ public class AppointmentsSubResource {
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
     public JsonObject list(@QueryParam("start") String start, @QueryParam("end") String end,
-            @QueryParam("startDateTime") String startDateTime, @QueryParam("endDateTime") String endDateTime,
-            @QueryParam("$top") String top, @QueryParam("$skiptoken") String skipToken) {
-        Paging paging = Paging.of(top, skipToken);
-        List<Appointment> rows;
-        if (isCalendarView()) {
-            CalendarRange range = CalendarRange.of(start != null ? start : startDateTime, end != null ? end : endDateTime);
-            rows = booking.calendarView(caller, businessId, range.from(), range.to(), paging);
-        } else {
-            rows = booking.list(caller, businessId, paging);
+            @QueryParam("startDateTime") String startDateTime, @QueryParam("endDateTime") String endDateTime) {
+        CalendarRange range = range(start, end, startDateTime, endDateTime);
+        QueryOptions options = QueryOptions.forList(uriInfo);
+        QueryableProperties properties = AppointmentRepresentation.properties(version());
+        Selection selection = Selection.of(options.select(), properties);
+        Long count = options.count() ? booking.count(caller, businessId, range, options.filter(), properties) : null;
+        List<Appointment> rows = booking.list(caller, businessId, range, options, properties);
+        return options.paging().page(rows, a -> selection.apply(AppointmentRepresentation.of(a, version(), null)),
+                collectionContext(), uriInfo, count);
+    }
+
+    /** How many appointments the collection holds ({@code $filter} applies): a bare integer. */
+    @GET
+    @Path("$count")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
+            Scopes.BOOKINGS_MANAGE_ALL})
+    public String count(@QueryParam("start") String start, @QueryParam("end") String end,
+            @QueryParam("startDateTime") String startDateTime, @QueryParam("endDateTime") String endDateTime) {
+        CalendarRange range = range(start, end, startDateTime, endDateTime);
+        return Long.toString(booking.count(caller, businessId, range, QueryOptions.forCount(uriInfo),
+                AppointmentRepresentation.properties(version())));
+    }
+
+    /** calendarView's range (required there), null for {@code appointments}. */
+    private CalendarRange range(String start, String end, String startDateTime, String endDateTime) {
+        if (!isCalendarView()) {
+            return null;
         }
-        return paging.page(rows, a -> AppointmentRepresentation.of(a, version(), null), collectionContext(), uriInfo);
+        return CalendarRange.of(start != null ? start : startDateTime, end != null ? end : endDateTime);
     }
 
     /** Books an appointment: 201 with the entity. Only on {@code appointments}; {@code calendarView} is a view. */
@@ -121,8 +144,11 @@ public class AppointmentsSubResource {
     @Path("{appointmentId}")
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
-    public JsonObject get(@PathParam("appointmentId") String appointmentId) {
-        return AppointmentRepresentation.of(booking.get(caller, businessId, appointmentId), version(), entityContext());
+    public Response get(@PathParam("appointmentId") String appointmentId) {
+        Selection selection = Selection.of(QueryOptions.forEntity(uriInfo), AppointmentRepresentation.properties(version()));
+        Appointment appointment = booking.get(caller, businessId, appointmentId);
+        return Response.ok(selection.apply(AppointmentRepresentation.of(appointment, version(), entityContext())))
+                .header(HttpHeaders.ETAG, appointment.etag()).build();
     }
 
     /** Changes only the properties sent: 204. {@code serviceId} cannot change; computed properties are ignored. */
@@ -130,8 +156,10 @@ public class AppointmentsSubResource {
     @Path("{appointmentId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response update(@PathParam("appointmentId") String appointmentId, InputStream body) {
-        booking.update(caller, businessId, appointmentId, AppointmentInput.forPatch(JsonBodies.readObject(body, false), version()));
+    public Response update(@PathParam("appointmentId") String appointmentId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+        booking.update(caller, businessId, appointmentId, AppointmentInput.forPatch(JsonBodies.readObject(body, false), version()),
+                ifMatch);
         return Response.noContent().build();
     }
 
@@ -139,8 +167,9 @@ public class AppointmentsSubResource {
     @DELETE
     @Path("{appointmentId}")
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response delete(@PathParam("appointmentId") String appointmentId) {
-        booking.delete(caller, businessId, appointmentId);
+    public Response delete(@PathParam("appointmentId") String appointmentId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        booking.delete(caller, businessId, appointmentId, ifMatch);
         return Response.noContent().build();
     }
 
@@ -152,11 +181,12 @@ public class AppointmentsSubResource {
     @Path("{appointmentId}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response cancel(@PathParam("appointmentId") String appointmentId, InputStream body) {
+    public Response cancel(@PathParam("appointmentId") String appointmentId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
         JsonObject request = JsonBodies.readObject(body, true);
         JsonFields fields = JsonFields.of(request);
         String message = fields.string("cancellationMessage", AppointmentCancellation.MAX_MESSAGE_LENGTH).orElse(null);
-        cancellation.cancel(caller, businessId, appointmentId, message);
+        cancellation.cancel(caller, businessId, appointmentId, message, ifMatch);
         return Response.noContent().build();
     }
 }

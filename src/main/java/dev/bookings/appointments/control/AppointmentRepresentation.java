@@ -8,6 +8,7 @@ import static dev.bookings.platform.JsonWriting.putStrings;
 import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.appointments.entity.CustomerInformation;
 import dev.bookings.platform.ApiVersion;
+import dev.bookings.platform.query.QueryableProperties;
 import dev.bookings.platform.GraphTimes;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -19,7 +20,37 @@ public final class AppointmentRepresentation {
 
     public static final String CUSTOMER_TYPE = "#microsoft.graph.bookingCustomerInformation";
 
+    private static final QueryableProperties V1_PROPERTIES = propertiesOf(ApiVersion.V1_0).build();
+    private static final QueryableProperties BETA_PROPERTIES = propertiesOf(ApiVersion.BETA)
+            .selectOnly("customerId", "customerName", "customerEmailAddress", "customerLocation", "onlineMeetingUrl")
+            .build();
+
     private AppointmentRepresentation() {
+    }
+
+    /** What {@code $select}, {@code $filter} and {@code $orderby} can name on an appointment in {@code version}. */
+    public static QueryableProperties properties(ApiVersion version) {
+        return version == ApiVersion.BETA ? BETA_PROPERTIES : V1_PROPERTIES;
+    }
+
+    private static QueryableProperties.Builder propertiesOf(ApiVersion version) {
+        return QueryableProperties.of("bookingAppointment").string("id", "id")
+                .dateTime(version.startProperty() + "/dateTime", "start")
+                .dateTime(version.endProperty() + "/dateTime", "end")
+                .string("selfServiceAppointmentId", "selfServiceAppointmentId").string("serviceId", "serviceId")
+                .string("serviceName", "serviceName").string("serviceNotes", "serviceNotes")
+                .string("customerTimeZone", "customerTimeZone").string("customerPhone", "customerPhone")
+                .string("customerNotes", "customerNotes").bool("isLocationOnline", "locationOnline")
+                .string("joinWebUrl", "joinWebUrl").string("anonymousJoinWebUrl", "anonymousJoinWebUrl")
+                .bool("optOutOfCustomerEmail", "optOutOfCustomerEmail")
+                .bool("smsNotificationsEnabled", "smsNotificationsEnabled")
+                .bool("isCustomerAllowedToManageBooking", "customerAllowedToManageBooking")
+                .number("maximumAttendeesCount", "maximumAttendeesCount").number("price", "price")
+                .string("priceType", "priceType").string("appointmentLabel", "appointmentLabel")
+                .string("additionalInformation", "additionalInformation")
+                .dateTime("createdDateTime", "createdAt").dateTime("lastUpdatedDateTime", "updatedAt")
+                .selectOnly("duration", "preBuffer", "postBuffer", "serviceLocation", "staffMemberIds", "customers",
+                        "filledAttendeesCount", "reminders");
     }
 
     public static JsonObject of(Appointment a, ApiVersion version, String context) {
@@ -27,6 +58,7 @@ public final class AppointmentRepresentation {
         if (context != null) {
             json.add("@odata.context", context);
         }
+        json.add("@odata.etag", a.etag());
         json.add("id", a.id());
         put(json, "selfServiceAppointmentId", a.selfServiceAppointmentId());
         json.add(version.startProperty(), GraphTimes.format(a.start()));

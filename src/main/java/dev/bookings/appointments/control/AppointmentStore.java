@@ -3,7 +3,13 @@ package dev.bookings.appointments.control;
 import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.ItemNotFound;
+import dev.bookings.appointments.entity.AppointmentStatus;
 import dev.bookings.platform.Ids;
+import dev.bookings.platform.query.CriteriaListing;
+import dev.bookings.platform.query.Filter;
+import dev.bookings.platform.query.QueryOptions;
+import dev.bookings.platform.query.QueryableProperties;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -60,18 +66,30 @@ public class AppointmentStore {
         em.persist(appointment);
     }
 
-    /** Booked appointments of the business in start order, one page (plus one) from {@code offset}. */
-    public List<Appointment> list(BookingBusiness business, int offset, int limit) {
-        return loaded(em.createNamedQuery(Appointment.LIST, Appointment.class)
-                .setParameter("business", business)
-                .setFirstResult(offset).setMaxResults(limit).getResultList());
+    /**
+     * One page (plus one row) of the business's booked appointments, those overlapping {@code range} when it is
+     * not null, matching the query options, in start order unless {@code $orderby} says otherwise.
+     */
+    public List<Appointment> list(BookingBusiness business, CalendarRange range, QueryOptions options,
+            QueryableProperties properties) {
+        return loaded(listing(business, range, properties).page(options));
     }
 
-    /** Booked appointments that overlap {@code [from, to)}, in start order. */
-    public List<Appointment> overlapping(BookingBusiness business, OffsetDateTime from, OffsetDateTime to, int offset, int limit) {
-        return loaded(em.createNamedQuery(Appointment.OVERLAPPING, Appointment.class)
-                .setParameter("business", business).setParameter("from", from).setParameter("to", to)
-                .setFirstResult(offset).setMaxResults(limit).getResultList());
+    public long count(BookingBusiness business, CalendarRange range, Filter filter, QueryableProperties properties) {
+        return listing(business, range, properties).count(filter);
+    }
+
+    private CriteriaListing<Appointment> listing(BookingBusiness business, CalendarRange range,
+            QueryableProperties properties) {
+        return new CriteriaListing<>(em, Appointment.class, properties, (cb, root, p) -> {
+            Predicate booked = cb.and(cb.equal(root.get("business"), p.bind(BookingBusiness.class, business)),
+                    cb.equal(root.get("status"), p.bind(AppointmentStatus.class, AppointmentStatus.BOOKED)));
+            if (range == null) {
+                return booked;
+            }
+            return cb.and(booked, cb.lessThan(root.get("start"), p.bind(OffsetDateTime.class, range.to())),
+                    cb.greaterThan(root.get("end"), p.bind(OffsetDateTime.class, range.from())));
+        }, List.of("start", "pk"));
     }
 
     public void remove(Appointment appointment) {

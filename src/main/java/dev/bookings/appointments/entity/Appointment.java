@@ -27,16 +27,9 @@ import java.util.List;
 @Table(name = "appointment")
 @NamedQuery(name = Appointment.FIND_BY_ID,
         query = "select a from Appointment a where a.business = :business and a.id = :id")
-@NamedQuery(name = Appointment.LIST, query = "select a from Appointment a where a.business = :business"
-        + " and a.status = dev.bookings.appointments.entity.AppointmentStatus.BOOKED order by a.start, a.pk")
-@NamedQuery(name = Appointment.OVERLAPPING, query = "select a from Appointment a where a.business = :business"
-        + " and a.status = dev.bookings.appointments.entity.AppointmentStatus.BOOKED and a.start < :to and a.end > :from"
-        + " order by a.start, a.pk")
 public class Appointment extends BusinessItem {
 
     public static final String FIND_BY_ID = "Appointment.findById";
-    public static final String LIST = "Appointment.list";
-    public static final String OVERLAPPING = "Appointment.overlapping";
 
     @Column(name = "start_at", nullable = false)
     private OffsetDateTime start;

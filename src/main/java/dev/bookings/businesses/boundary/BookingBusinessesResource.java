@@ -6,7 +6,9 @@ import dev.bookings.businesses.control.BusinessRepresentation;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.platform.ApiVersion;
 import dev.bookings.platform.JsonBodies;
-import dev.bookings.platform.Paging;
+import dev.bookings.businesses.control.BusinessStore;
+import dev.bookings.platform.query.QueryOptions;
+import dev.bookings.platform.query.Selection;
 import dev.bookings.security.Caller;
 import dev.bookings.security.Scopes;
 import jakarta.annotation.security.DenyAll;
@@ -17,6 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -68,10 +72,22 @@ public class BookingBusinessesResource {
     @GET
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
-    public JsonObject list(@QueryParam("query") String query, @QueryParam("$top") String top,
-            @QueryParam("$skiptoken") String skipToken) {
-        Paging paging = Paging.of(top, skipToken);
-        return paging.page(registry.list(caller, query, paging), b -> BusinessRepresentation.of(b, null), metadata(), uriInfo);
+    public JsonObject list(@QueryParam("query") String query) {
+        QueryOptions options = QueryOptions.forList(uriInfo);
+        Selection selection = Selection.of(options.select(), BusinessStore.PROPERTIES);
+        Long count = options.count() ? registry.count(caller, query, options.filter()) : null;
+        return options.paging().page(registry.list(caller, query, options),
+                b -> selection.apply(BusinessRepresentation.of(b, null)), metadata(), uriInfo, count);
+    }
+
+    /** How many businesses the caller's tenant has ({@code query} and {@code $filter} apply): a bare integer. */
+    @GET
+    @Path("$count")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
+            Scopes.BOOKINGS_MANAGE_ALL})
+    public String count(@QueryParam("query") String query) {
+        return Long.toString(registry.count(caller, query, QueryOptions.forCount(uriInfo)));
     }
 
     @POST
@@ -88,8 +104,11 @@ public class BookingBusinessesResource {
     @Path("{businessId}")
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
-    public JsonObject get(@PathParam("businessId") String businessId) {
-        return BusinessRepresentation.of(registry.get(caller, businessId), metadata() + "/$entity");
+    public Response get(@PathParam("businessId") String businessId) {
+        Selection selection = Selection.of(QueryOptions.forEntity(uriInfo), BusinessStore.PROPERTIES);
+        BookingBusiness business = registry.get(caller, businessId);
+        return Response.ok(selection.apply(BusinessRepresentation.of(business, metadata() + "/$entity")))
+                .header(HttpHeaders.ETAG, business.etag()).build();
     }
 
     /** Changes only the properties sent: 204. */
@@ -97,8 +116,9 @@ public class BookingBusinessesResource {
     @Path("{businessId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response update(@PathParam("businessId") String businessId, InputStream body) {
-        registry.update(caller, businessId, BusinessInput.forPatch(JsonBodies.readObject(body, false)));
+    public Response update(@PathParam("businessId") String businessId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            InputStream body) {
+        registry.update(caller, businessId, BusinessInput.forPatch(JsonBodies.readObject(body, false)), ifMatch);
         return Response.noContent().build();
     }
 
@@ -106,8 +126,8 @@ public class BookingBusinessesResource {
     @DELETE
     @Path("{businessId}")
     @RolesAllowed(Scopes.BOOKINGS_MANAGE_ALL)
-    public Response delete(@PathParam("businessId") String businessId) {
-        registry.delete(caller, businessId);
+    public Response delete(@PathParam("businessId") String businessId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        registry.delete(caller, businessId, ifMatch);
         return Response.noContent().build();
     }
 

@@ -7,7 +7,9 @@ import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.businesses.entity.BusinessItem;
 import dev.bookings.platform.Ids;
 import dev.bookings.platform.JsonFields;
-import dev.bookings.platform.Paging;
+import dev.bookings.platform.Etags;
+import dev.bookings.platform.query.Filter;
+import dev.bookings.platform.query.QueryOptions;
 import dev.bookings.security.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -35,22 +37,31 @@ public class BusinessItems {
         return item;
     }
 
-    public <T extends BusinessItem> List<T> list(Caller caller, String businessId, ItemKind<T> kind, Paging paging) {
-        return items.list(kind, businesses.get(caller.tenantId(), businessId), paging.offset(), paging.fetch());
+    public <T extends BusinessItem> List<T> list(Caller caller, String businessId, ItemKind<T> kind, QueryOptions options) {
+        return items.list(kind, businesses.get(caller.tenantId(), businessId), options);
+    }
+
+    public <T extends BusinessItem> long count(Caller caller, String businessId, ItemKind<T> kind, Filter filter) {
+        return items.count(kind, businesses.get(caller.tenantId(), businessId), filter);
     }
 
     public <T extends BusinessItem> T get(Caller caller, String businessId, ItemKind<T> kind, String id) {
         return items.get(kind, businesses.get(caller.tenantId(), businessId), id);
     }
 
-    public <T extends BusinessItem> void update(Caller caller, String businessId, ItemKind<T> kind, String id, JsonObject body) {
+    /** Applies the body unless {@code ifMatch} (null: none) no longer matches the item: 412, nothing changed. */
+    public <T extends BusinessItem> void update(Caller caller, String businessId, ItemKind<T> kind, String id, JsonObject body,
+            String ifMatch) {
         T item = get(caller, businessId, kind, id);
+        Etags.checkIfMatch(ifMatch, item.etag());
         kind.apply(JsonFields.of(body), item, false);
         item.touch(now());
     }
 
-    public <T extends BusinessItem> void delete(Caller caller, String businessId, ItemKind<T> kind, String id) {
-        items.remove(get(caller, businessId, kind, id));
+    public <T extends BusinessItem> void delete(Caller caller, String businessId, ItemKind<T> kind, String id, String ifMatch) {
+        T item = get(caller, businessId, kind, id);
+        Etags.checkIfMatch(ifMatch, item.etag());
+        items.remove(item);
     }
 
     private static OffsetDateTime now() {

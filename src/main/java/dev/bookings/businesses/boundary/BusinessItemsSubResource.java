@@ -5,7 +5,8 @@ import dev.bookings.businesses.control.ItemKind;
 import dev.bookings.businesses.entity.BusinessItem;
 import dev.bookings.platform.ApiVersion;
 import dev.bookings.platform.JsonBodies;
-import dev.bookings.platform.Paging;
+import dev.bookings.platform.query.QueryOptions;
+import dev.bookings.platform.query.Selection;
 import dev.bookings.security.Caller;
 import dev.bookings.security.Scopes;
 import jakarta.annotation.security.DenyAll;
@@ -15,6 +16,9 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +28,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -77,17 +80,39 @@ public class BusinessItemsSubResource {
         return ApiVersion.ofRoot(root).collectionContext(uriInfo.getBaseUri(), businessId, kind().collection());
     }
 
-    JsonObject entity(BusinessItem item) {
-        return Jsons.JSON.createObjectBuilder().add("@odata.context", context() + "/$entity").addAll(Jsons.JSON.createObjectBuilder(kind().write(item)))
-                .build();
+    /** The item as Graph writes it, with its {@code @odata.etag} (and {@code @odata.context} when not null). */
+    JsonObject write(BusinessItem item, String context) {
+        JsonObjectBuilder json = Jsons.JSON.createObjectBuilder();
+        if (context != null) {
+            json.add("@odata.context", context);
+        }
+        return json.add("@odata.etag", item.etag()).addAll(Jsons.JSON.createObjectBuilder(kind().write(item))).build();
     }
 
+    JsonObject entity(BusinessItem item) {
+        return write(item, context() + "/$entity");
+    }
+
+    /** The collection with Graph's query options: {@code $top $skip $count $select $filter $orderby}. */
     @GET
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
-    public JsonObject list(@QueryParam("$top") String top, @QueryParam("$skiptoken") String skipToken) {
-        Paging paging = Paging.of(top, skipToken);
-        return paging.page(items.list(caller, businessId, kind(), paging), kind()::write, context(), uriInfo);
+    public JsonObject list() {
+        QueryOptions options = QueryOptions.forList(uriInfo);
+        Selection selection = Selection.of(options.select(), kind().properties());
+        Long count = options.count() ? items.count(caller, businessId, kind(), options.filter()) : null;
+        return options.paging().page(items.list(caller, businessId, kind(), options),
+                item -> selection.apply(write(item, null)), context(), uriInfo, count);
+    }
+
+    /** How many items the collection holds ({@code $filter} applies): a bare integer, as the SDKs' count() reads. */
+    @GET
+    @Path("$count")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
+            Scopes.BOOKINGS_MANAGE_ALL})
+    public String count() {
+        return Long.toString(items.count(caller, businessId, kind(), QueryOptions.forCount(uriInfo)));
     }
 
     @POST
@@ -102,24 +127,27 @@ public class BusinessItemsSubResource {
     @Path("{itemId}")
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
-    public JsonObject get(@PathParam("itemId") String itemId) {
-        return entity(items.get(caller, businessId, kind(), itemId));
+    public Response get(@PathParam("itemId") String itemId) {
+        Selection selection = Selection.of(QueryOptions.forEntity(uriInfo), kind().properties());
+        BusinessItem item = items.get(caller, businessId, kind(), itemId);
+        return Response.ok(selection.apply(entity(item))).header(HttpHeaders.ETAG, item.etag()).build();
     }
 
     @PATCH
     @Path("{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response update(@PathParam("itemId") String itemId, InputStream body) {
-        items.update(caller, businessId, kind(), itemId, JsonBodies.readObject(body, false));
+    public Response update(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            InputStream body) {
+        items.update(caller, businessId, kind(), itemId, JsonBodies.readObject(body, false), ifMatch);
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("{itemId}")
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response delete(@PathParam("itemId") String itemId) {
-        items.delete(caller, businessId, kind(), itemId);
+    public Response delete(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        items.delete(caller, businessId, kind(), itemId, ifMatch);
         return Response.noContent().build();
     }
 }

@@ -4,7 +4,9 @@ import dev.bookings.businesses.control.BusinessIds;
 import dev.bookings.businesses.control.BusinessInput;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
-import dev.bookings.platform.Paging;
+import dev.bookings.platform.Etags;
+import dev.bookings.platform.query.Filter;
+import dev.bookings.platform.query.QueryOptions;
 import dev.bookings.security.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -44,12 +46,18 @@ public class BusinessRegistry {
         return businesses.get(caller.tenantId(), id);
     }
 
-    public List<BookingBusiness> list(Caller caller, String query, Paging paging) {
-        return businesses.list(caller.tenantId(), query, paging.offset(), paging.fetch());
+    public List<BookingBusiness> list(Caller caller, String query, QueryOptions options) {
+        return businesses.list(caller.tenantId(), query, options);
     }
 
-    public void update(Caller caller, String id, BusinessInput input) {
+    public long count(Caller caller, String query, Filter filter) {
+        return businesses.count(caller.tenantId(), query, filter);
+    }
+
+    /** Applies the changes unless {@code ifMatch} (null: none) no longer matches the business: 412, nothing changed. */
+    public void update(Caller caller, String id, BusinessInput input, String ifMatch) {
         BookingBusiness business = businesses.get(caller.tenantId(), id);
+        Etags.checkIfMatch(ifMatch, business.etag());
         input.applyTo(business);
         business.touch(now());
     }
@@ -62,8 +70,10 @@ public class BusinessRegistry {
     }
 
     /** Deletes the business with its appointments and staff, without notifying anyone. */
-    public void delete(Caller caller, String id) {
-        businesses.remove(businesses.get(caller.tenantId(), id));
+    public void delete(Caller caller, String id, String ifMatch) {
+        BookingBusiness business = businesses.get(caller.tenantId(), id);
+        Etags.checkIfMatch(ifMatch, business.etag());
+        businesses.remove(business);
     }
 
     private static OffsetDateTime now() {

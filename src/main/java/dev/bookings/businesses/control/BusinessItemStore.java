@@ -4,6 +4,9 @@ import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.businesses.entity.BusinessItem;
 import dev.bookings.errors.ItemNotFound;
 import dev.bookings.platform.Ids;
+import dev.bookings.platform.query.CriteriaListing;
+import dev.bookings.platform.query.Filter;
+import dev.bookings.platform.query.QueryOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,9 +20,18 @@ public class BusinessItemStore {
     @PersistenceContext
     EntityManager em;
 
-    public <T extends BusinessItem> List<T> list(ItemKind<T> kind, BookingBusiness business, int offset, int limit) {
-        return em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.business = :business order by e.pk",
-                kind.type()).setParameter("business", business).setFirstResult(offset).setMaxResults(limit).getResultList();
+    /** One page of the business's items of this kind, in creation order unless {@code $orderby} says otherwise. */
+    public <T extends BusinessItem> List<T> list(ItemKind<T> kind, BookingBusiness business, QueryOptions options) {
+        return listing(kind, business).page(options);
+    }
+
+    public <T extends BusinessItem> long count(ItemKind<T> kind, BookingBusiness business, Filter filter) {
+        return listing(kind, business).count(filter);
+    }
+
+    private <T extends BusinessItem> CriteriaListing<T> listing(ItemKind<T> kind, BookingBusiness business) {
+        return new CriteriaListing<>(em, kind.type(), kind.properties(),
+                (cb, root, p) -> cb.equal(root.get("business"), p.bind(BookingBusiness.class, business)), List.of("pk"));
     }
 
     public <T extends BusinessItem> List<T> find(ItemKind<T> kind, BookingBusiness business, Collection<String> ids) {

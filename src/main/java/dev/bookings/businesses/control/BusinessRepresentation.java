@@ -20,6 +20,7 @@ public final class BusinessRepresentation {
         if (context != null) {
             json.add("@odata.context", context);
         }
+        json.add("@odata.etag", b.etag());
         json.add("id", b.id());
         json.add("displayName", b.displayName());
         put(json, "businessType", b.businessType());

@@ -3,6 +3,10 @@ package dev.bookings.businesses.control;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.ItemNotFound;
 import dev.bookings.platform.Ids;
+import dev.bookings.platform.query.CriteriaListing;
+import dev.bookings.platform.query.Filter;
+import dev.bookings.platform.query.QueryOptions;
+import dev.bookings.platform.query.QueryableProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,15 +35,34 @@ public class BusinessStore {
         return find(tenantId, id).orElseThrow(() -> new ItemNotFound("The booking business '" + id + "' was not found."));
     }
 
-    /** The tenant's businesses whose display name contains {@code query} (any case; all when null), one page. */
-    public List<BookingBusiness> list(String tenantId, String query, int offset, int limit) {
+    /** What {@code $select}, {@code $filter} and {@code $orderby} can name on a business. */
+    public static final QueryableProperties PROPERTIES = QueryableProperties.of("bookingBusiness")
+            .string("id", "id").string("displayName", "displayName").string("businessType", "businessType")
+            .string("phone", "phone").string("email", "email").string("webSiteUrl", "webSiteUrl")
+            .string("defaultCurrencyIso", "defaultCurrencyIso").string("languageTag", "languageTag")
+            .bool("isPublished", "published").dateTime("createdDateTime", "createdAt")
+            .dateTime("lastUpdatedDateTime", "updatedAt")
+            .selectOnly("publicUrl", "address", "businessHours", "schedulingPolicy")
+            .build();
+
+    /**
+     * The tenant's businesses whose display name contains {@code query} (any case; all when null) and that match
+     * the query options, one page, in id order unless {@code $orderby} says otherwise.
+     */
+    public List<BookingBusiness> list(String tenantId, String query, QueryOptions options) {
+        return listing(tenantId, query).page(options);
+    }
+
+    public long count(String tenantId, String query, Filter filter) {
+        return listing(tenantId, query).count(filter);
+    }
+
+    private CriteriaListing<BookingBusiness> listing(String tenantId, String query) {
         String pattern = "%" + (query == null ? "" : query.toLowerCase(java.util.Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
-        return em.createNamedQuery(BookingBusiness.FIND_BY_TENANT, BookingBusiness.class)
-                .setParameter("tenantId", tenantId)
-                .setParameter("pattern", pattern)
-                .setFirstResult(offset).setMaxResults(limit)
-                .getResultList();
+        return new CriteriaListing<>(em, BookingBusiness.class, PROPERTIES, (cb, root, p) -> cb.and(
+                cb.equal(root.get("tenantId"), p.bind(String.class, tenantId)),
+                cb.like(cb.lower(root.get("displayName")), p.bind(String.class, pattern), '\\')), List.of("idKey"));
     }
 
     /** Removes the business and everything in it: notices, appointments, staff, services, customers. */

@@ -3,6 +3,7 @@ package dev.bookings.businesses.control;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.businesses.entity.BusinessItem;
 import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.query.QueryableProperties;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 
@@ -57,4 +58,13 @@ public abstract class ItemKind<T extends BusinessItem> {
     public abstract void apply(JsonFields body, T item, boolean creating);
 
     public abstract JsonObject write(T item);
+
+    /** What {@code $select}, {@code $filter} and {@code $orderby} can name on this kind. */
+    public abstract QueryableProperties properties();
+
+    /** The properties every item has: {@code id} and its timestamps. */
+    protected static QueryableProperties.Builder itemProperties(String typeName) {
+        return QueryableProperties.of(typeName).string("id", "id").dateTime("createdDateTime", "createdAt")
+                .dateTime("lastUpdatedDateTime", "updatedAt");
+    }
 }

@@ -18,13 +18,9 @@ import java.util.Locale;
 @Table(name = "booking_business")
 @NamedQuery(name = BookingBusiness.FIND_BY_ID,
         query = "select b from BookingBusiness b where b.tenantId = :tenantId and b.idKey = :idKey")
-@NamedQuery(name = BookingBusiness.FIND_BY_TENANT,
-        query = "select b from BookingBusiness b where b.tenantId = :tenantId and lower(b.displayName) like :pattern escape '\\'"
-                + " order by b.idKey")
 public class BookingBusiness {
 
     public static final String FIND_BY_ID = "BookingBusiness.findById";
-    public static final String FIND_BY_TENANT = "BookingBusiness.findByTenant";
 
     @Id
     @SequenceGenerator(name = "booking_seq", sequenceName = "booking_seq", allocationSize = 50)
@@ -106,6 +102,11 @@ public class BookingBusiness {
     /** Business ids are compared like e-mail addresses: without regard to case. */
     public static String keyOf(String id) {
         return id.toLowerCase(Locale.ROOT);
+    }
+
+    /** The entity tag: changes whenever the business does. */
+    public String etag() {
+        return dev.bookings.platform.Etags.of(pk, version);
     }
 
     public Long pk() {

@@ -1,5 +1,6 @@
 package dev.bookings.businesses.entity;
 
+import dev.bookings.platform.Etags;
 import jakarta.persistence.Column;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -57,6 +58,11 @@ public abstract class BusinessItem {
 
     public long version() {
         return version;
+    }
+
+    /** The entity tag: changes whenever the item does. */
+    public String etag() {
+        return Etags.of(pk, version);
     }
 
     public BookingBusiness business() {

@@ -9,6 +9,7 @@ import dev.bookings.customers.entity.BookingCustomer;
 import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.query.QueryableProperties;
 import dev.bookings.platform.JsonWriting;
 import jakarta.inject.Singleton;
 import jakarta.json.JsonObject;
@@ -34,6 +35,16 @@ public class CustomerKind extends ItemKind<BookingCustomer> {
         EmailAddresses.optional(fields, "emailAddress").ifPresent(c::emailAddress);
         fields.storedArray("phones", 4000).ifPresent(c::phonesJson);
         fields.storedArray("addresses", 8000).ifPresent(c::addressesJson);
+    }
+
+    private static final QueryableProperties PROPERTIES = itemProperties("bookingCustomer")
+            .string("displayName", "displayName").string("emailAddress", "emailAddress")
+            .selectOnly("phones", "addresses")
+            .build();
+
+    @Override
+    public QueryableProperties properties() {
+        return PROPERTIES;
     }
 
     @Override

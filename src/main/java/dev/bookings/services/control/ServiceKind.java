@@ -9,6 +9,7 @@ import dev.bookings.businesses.control.ItemKind;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.query.QueryableProperties;
 import dev.bookings.platform.JsonWriting;
 import dev.bookings.services.entity.BookingService;
 import jakarta.inject.Singleton;
@@ -50,6 +51,22 @@ public class ServiceKind extends ItemKind<BookingService> {
         fields.storedObject("defaultLocation", 4000).ifPresent(s::defaultLocationJson);
         fields.storedArray("defaultReminders", 16000).ifPresent(s::defaultRemindersJson);
         fields.string("additionalInformation", 4000).ifPresent(s::additionalInformation);
+    }
+
+    private static final QueryableProperties PROPERTIES = itemProperties("bookingService")
+            .string("displayName", "displayName").string("description", "description").string("notes", "notes")
+            .number("defaultPrice", "defaultPrice").string("defaultPriceType", "defaultPriceType")
+            .number("maximumAttendeesCount", "maximumAttendeesCount")
+            .bool("isHiddenFromCustomers", "hiddenFromCustomers").bool("isLocationOnline", "locationOnline")
+            .bool("smsNotificationsEnabled", "smsNotificationsEnabled")
+            .string("additionalInformation", "additionalInformation")
+            .selectOnly("defaultDuration", "preBuffer", "postBuffer", "staffMemberIds", "defaultLocation",
+                    "defaultReminders")
+            .build();
+
+    @Override
+    public QueryableProperties properties() {
+        return PROPERTIES;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.bookings.errors.InvalidRequest;
 import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.query.QueryableProperties;
 import dev.bookings.platform.JsonWriting;
 import dev.bookings.staff.entity.StaffMember;
 import jakarta.inject.Singleton;
@@ -24,6 +25,11 @@ public class StaffKind extends ItemKind<StaffMember> {
     public static final String TYPE = "#microsoft.graph.bookingStaffMember";
     public static final Set<String> ROLES = Set.of("guest", "administrator", "viewer", "externalGuest", "scheduler",
             "teamMember", "unknownFutureValue");
+    /**
+     * The real service has answered {@code member} where the SDKs know {@code teamMember}: both are accepted and
+     * stored as {@code teamMember}, the name always answered.
+     */
+    static final String LEGACY_TEAM_MEMBER = "member";
 
     public StaffKind() {
         super(StaffMember.class, "staffMembers", "staff member", StaffMember::new);
@@ -39,6 +45,9 @@ public class StaffKind extends ItemKind<StaffMember> {
         }
         if (creating || fields.has("role")) {
             String role = fields.requiredString("role", 32);
+            if (role.equals(LEGACY_TEAM_MEMBER)) {
+                role = "teamMember";
+            }
             if (!ROLES.contains(role)) {
                 throw new InvalidRequest("Property 'role' must be one of " + ROLES + ".");
             }
@@ -54,6 +63,19 @@ public class StaffKind extends ItemKind<StaffMember> {
         fields.storedArray("workingHours", 16000).ifPresent(member::workingHoursJson);
     }
 
+    private static final QueryableProperties PROPERTIES = itemProperties("bookingStaffMember")
+            .string("displayName", "displayName").string("emailAddress", "emailAddress").string("role", "role")
+            .string("timeZone", "timeZone").bool("useBusinessHours", "useBusinessHours")
+            .bool("isEmailNotificationEnabled", "emailNotificationEnabled")
+            .bool("availabilityIsAffectedByPersonalCalendar", "availabilityIsAffectedByPersonalCalendar")
+            .selectOnly("workingHours")
+            .build();
+
+    @Override
+    public QueryableProperties properties() {
+        return PROPERTIES;
+    }
+
     @Override
     public JsonObject write(StaffMember s) {
         JsonObjectBuilder json = Jsons.JSON.createObjectBuilder();
@@ -61,7 +83,7 @@ public class StaffKind extends ItemKind<StaffMember> {
         json.add("id", s.id());
         json.add("displayName", s.displayName());
         json.add("emailAddress", s.emailAddress());
-        json.add("role", s.role());
+        json.add("role", s.role().equals(LEGACY_TEAM_MEMBER) ? "teamMember" : s.role());
         put(json, "timeZone", s.timeZone());
         json.add("useBusinessHours", s.useBusinessHours());
         json.add("isEmailNotificationEnabled", s.emailNotificationEnabled());
