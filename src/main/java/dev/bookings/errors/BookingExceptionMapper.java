@@ -15,6 +15,10 @@ public class BookingExceptionMapper implements ExceptionMapper<BookingException>
 
     @Override
     public Response toResponse(BookingException e) {
-        return ErrorResponses.of(request, e.status(), e.code(), e.getMessage());
+        Response response = ErrorResponses.of(request, e.status(), e.code(), e.getMessage());
+        if (e instanceof TooManyRequests tooMany) {
+            return Response.fromResponse(response).header("Retry-After", tooMany.retryAfterSeconds()).build();
+        }
+        return response;
     }
 }

@@ -52,8 +52,9 @@ public class PublicBaseUrl implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (base != null) {
-            request.setRequestUri(base, rebase(request.getUriInfo().getBaseUri(), request.getUriInfo().getRequestUri(), base));
+        URI to = base != null ? base : Loopback.trustedBase(request);
+        if (to != null) {
+            request.setRequestUri(to, rebase(request.getUriInfo().getBaseUri(), request.getUriInfo().getRequestUri(), to));
         }
     }
 

@@ -281,6 +281,37 @@ class SdkCompatibilityIT {
         assertTrue(unknown.getError().getMessage().contains("flavour"));
     }
 
+    @Test
+    void batchThroughTheSdksBatchRequestContent() throws Exception {
+        String tenant = "tenant-" + UUID.randomUUID();
+        GraphServiceClient graph = v1(TestTokens.delegated(tenant, Scopes.BOOKINGS_MANAGE_ALL));
+        BookingBusiness newBusiness = new BookingBusiness();
+        newBusiness.setDisplayName("Batch Coffee");
+        BookingBusinessItemRequestBuilder biz = graph.solutions().bookingBusinesses()
+                .byBookingBusinessId(graph.solutions().bookingBusinesses().post(newBusiness).getId());
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(4).truncatedTo(ChronoUnit.HOURS);
+        BookingAppointment appointment = new BookingAppointment();
+        appointment.setStartDateTime(at(start, "UTC"));
+        appointment.setEndDateTime(at(start.plusHours(1), "UTC"));
+        appointment.setServiceName("Cupping");
+
+        var batch = new com.microsoft.graph.core.content.BatchRequestContent(graph);
+        String create = batch.addBatchRequestStep(biz.appointments().toPostRequestInformation(appointment));
+        String list = batch.addBatchRequestStep(biz.appointments().toGetRequestInformation(
+                c -> c.queryParameters.select = new String[] {"serviceName"}));
+        batch.getBatchRequestSteps().get(list).addDependsOnId(create);
+        String missing = batch.addBatchRequestStep(biz.appointments().byBookingAppointmentId("nope").toGetRequestInformation());
+        var response = graph.getBatchRequestBuilder().post(batch, null);
+
+        assertEquals(Map.of(create, 201, list, 200, missing, 404), response.getResponsesStatusCode());
+        BookingAppointment created = response.getResponseById(create, BookingAppointment::createFromDiscriminatorValue);
+        assertEquals("Cupping", created.getServiceName());
+        var listed = response.getResponseById(list,
+                com.microsoft.graph.models.BookingAppointmentCollectionResponse::createFromDiscriminatorValue);
+        assertEquals(List.of(created.getId()), listed.getValue().stream().map(BookingAppointment::getId).toList());
+        assertEquals(1, biz.appointments().count().get(), "the batch's POST was committed");
+    }
+
     static BookingBusiness patchedBusiness(String name) {
         BookingBusiness patch = new BookingBusiness();
         patch.setDisplayName(name);
