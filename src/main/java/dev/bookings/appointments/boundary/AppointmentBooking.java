@@ -13,6 +13,7 @@ import dev.bookings.platform.Etags;
 import dev.bookings.platform.query.Filter;
 import dev.bookings.platform.query.QueryOptions;
 import dev.bookings.platform.query.QueryableProperties;
+import dev.bookings.questions.control.CustomQuestionAnswers;
 import dev.bookings.security.Caller;
 import dev.bookings.businesses.control.BusinessItemStore;
 import dev.bookings.services.control.ServiceKind;
@@ -52,6 +53,9 @@ public class AppointmentBooking {
     @Inject
     ServiceKind serviceKind;
 
+    @Inject
+    CustomQuestionAnswers answers;
+
     public Appointment book(Caller caller, String businessId, AppointmentInput input) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         checkStaff(business, input);
@@ -65,6 +69,7 @@ public class AppointmentBooking {
             end = input.start().plus(length);
         }
         Appointment appointment = new Appointment(Ids.next(), business, input.start(), end, now());
+        input.customQuestionAnswers(answers.check(business, service, input.customQuestionAnswers()));
         input.applyTo(appointment);
         if (service != null && appointment.serviceName() == null) {
             appointment.serviceName(service.displayName());
@@ -82,6 +87,11 @@ public class AppointmentBooking {
             throw new InvalidRequest("Property 'serviceId' is set when the appointment is created and cannot be changed.");
         });
         checkStaff(business, input);
+        if (input.setsCustomers()) {
+            BookingService service = appointment.serviceId() == null ? null
+                    : items.find(serviceKind, business, List.of(appointment.serviceId())).stream().findFirst().orElse(null);
+            input.customQuestionAnswers(answers.check(business, service, input.customQuestionAnswers()));
+        }
         input.applyTo(appointment);
         appointment.touch(now());
     }

@@ -7,7 +7,10 @@ import dev.bookings.platform.ApiVersion;
 import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.Jsons;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,7 @@ public final class AppointmentInput {
     static final int URL = 2048;
     static final int MAX_CUSTOMERS = 100;
     static final int MAX_STAFF = 100;
+    static final int MAX_ANSWERS = 50;
 
     private final JsonFields fields;
     private final ApiVersion version;
@@ -89,14 +93,16 @@ public final class AppointmentInput {
         List<CustomerInformation> customers = new ArrayList<>();
         if (list.isPresent()) {
             for (JsonFields c : list.get()) {
-                customers.add(new CustomerInformation(
+                CustomerInformation customer = new CustomerInformation(
                         c.string("customerId", NAME).orElse(null),
                         c.string("name", NAME).orElse(null),
                         email(c, "emailAddress"),
                         c.string("phone", 64).orElse(null),
                         timeZone(c, "timeZone"),
                         c.string("notes", TEXT).orElse(null),
-                        c.storedObject("location", 4000).orElse(null)));
+                        c.storedObject("location", 4000).orElse(null));
+                customer.customQuestionAnswersJson(answers(c));
+                customers.add(customer);
             }
         } else if (fields.has("customerName") || fields.has("customerEmailAddress") || fields.has("customerId")) {
             // beta's single-customer shortcut
@@ -110,6 +116,42 @@ public final class AppointmentInput {
                     fields.storedObject("customerLocation", 4000).orElse(null)));
         }
         return customers;
+    }
+
+    /**
+     * A customer's {@code customQuestionAnswers} as sent, reduced to what the client decides ({@code questionId},
+     * {@code answer}, {@code selectedOptions}; the rest is the question's and filled in when stored), or null.
+     */
+    private static String answers(JsonFields customer) {
+        return customer.objects("customQuestionAnswers", MAX_ANSWERS).filter(list -> !list.isEmpty()).map(list -> {
+            JsonArrayBuilder answers = Jsons.JSON.createArrayBuilder();
+            for (JsonFields answer : list) {
+                JsonObjectBuilder json = Jsons.JSON.createObjectBuilder()
+                        .add("questionId", answer.requiredString("questionId", NAME))
+                        .add("selectedOptions", Jsons.JSON.createArrayBuilder(
+                                answer.strings("selectedOptions", MAX_ANSWERS, TEXT).orElse(List.of())));
+                answer.string("answer", TEXT).ifPresent(text -> json.add("answer", text));
+                answers.add(json);
+            }
+            return answers.build().toString();
+        }).orElse(null);
+    }
+
+    /** Per customer, the custom question answers as sent (null for none), in order. */
+    public List<String> customQuestionAnswers() {
+        return customers.stream().map(CustomerInformation::customQuestionAnswersJson).toList();
+    }
+
+    /** Sets the answers to store, per customer in order (see {@link #customQuestionAnswers()}). */
+    public void customQuestionAnswers(List<String> stored) {
+        for (int i = 0; i < customers.size(); i++) {
+            customers.get(i).customQuestionAnswersJson(stored.get(i));
+        }
+    }
+
+    /** Whether the body sets the customers. */
+    public boolean setsCustomers() {
+        return fields.has("customers") || !customers.isEmpty();
     }
 
     private static String email(JsonFields fields, String name) {
@@ -200,7 +242,7 @@ public final class AppointmentInput {
         fields.string("appointmentLabel", NAME).ifPresent(a::appointmentLabel);
         fields.string("additionalInformation", TEXT).ifPresent(a::additionalInformation);
         fields.strings("staffMemberIds", MAX_STAFF, NAME).ifPresent(a::staffMemberIds);
-        if (fields.has("customers") || !customers.isEmpty()) {
+        if (setsCustomers()) {
             a.customers(customers);
         }
     }

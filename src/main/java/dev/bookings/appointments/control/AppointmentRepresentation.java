@@ -116,7 +116,11 @@ public final class AppointmentRepresentation {
             put(json, "timeZone", c.timeZone());
             put(json, "notes", c.notes());
             putStored(json, "location", c.locationJson());
-            json.add("customQuestionAnswers", Jsons.JSON.createArrayBuilder());
+            if (c.customQuestionAnswersJson() == null) {
+                json.add("customQuestionAnswers", Jsons.JSON.createArrayBuilder());
+            } else {
+                putStored(json, "customQuestionAnswers", c.customQuestionAnswersJson());
+            }
             array.add(json);
         }
         return array;

@@ -25,6 +25,9 @@ public class CustomerInformation {
     @Column(name = "location_json")
     private String locationJson;
 
+    @Column(name = "custom_question_answers_json")
+    private String customQuestionAnswersJson;
+
     protected CustomerInformation() {
     }
 
@@ -65,5 +68,14 @@ public class CustomerInformation {
 
     public String locationJson() {
         return locationJson;
+    }
+
+    /** The answers to custom questions, a JSON array (null: none). */
+    public String customQuestionAnswersJson() {
+        return customQuestionAnswersJson;
+    }
+
+    public void customQuestionAnswersJson(String customQuestionAnswersJson) {
+        this.customQuestionAnswersJson = customQuestionAnswersJson;
     }
 }

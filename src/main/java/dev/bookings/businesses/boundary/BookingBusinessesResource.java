@@ -140,8 +140,8 @@ public class BookingBusinessesResource {
         return Response.noContent().build();
     }
 
-    /** {@code services}, {@code staffMembers} and {@code customers} of a business. */
-    @Path("{businessId}/{collection: (?i:services|staffmembers|customers)}")
+    /** {@code services}, {@code staffMembers}, {@code customers} and {@code customQuestions} of a business. */
+    @Path("{businessId}/{collection: (?i:services|staffmembers|customers|customquestions)}")
     public BusinessItemsSubResource items() {
         return resources.getResource(BusinessItemsSubResource.class);
     }

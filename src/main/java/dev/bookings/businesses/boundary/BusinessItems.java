@@ -3,6 +3,7 @@ package dev.bookings.businesses.boundary;
 import dev.bookings.businesses.control.BusinessItemStore;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.control.ItemKind;
+import dev.bookings.businesses.control.ItemSaving;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.businesses.entity.BusinessItem;
 import dev.bookings.platform.Ids;
@@ -12,6 +13,7 @@ import dev.bookings.platform.query.Filter;
 import dev.bookings.platform.query.QueryOptions;
 import dev.bookings.security.Caller;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -29,10 +31,14 @@ public class BusinessItems {
     @Inject
     BusinessItemStore items;
 
+    @Inject
+    Event<ItemSaving> saving;
+
     public <T extends BusinessItem> T add(Caller caller, String businessId, ItemKind<T> kind, JsonObject body) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         T item = kind.create(Ids.next(), business, now());
         kind.apply(JsonFields.of(body), item, true);
+        saving.fire(new ItemSaving(item));
         items.add(item);
         return item;
     }
@@ -55,12 +61,14 @@ public class BusinessItems {
         T item = get(caller, businessId, kind, id);
         Etags.checkIfMatch(ifMatch, item.etag());
         kind.apply(JsonFields.of(body), item, false);
+        saving.fire(new ItemSaving(item));
         item.touch(now());
     }
 
     public <T extends BusinessItem> void delete(Caller caller, String businessId, ItemKind<T> kind, String id, String ifMatch) {
         T item = get(caller, businessId, kind, id);
         Etags.checkIfMatch(ifMatch, item.etag());
+        kind.checkRemovable(item, items);
         items.remove(item);
     }
 

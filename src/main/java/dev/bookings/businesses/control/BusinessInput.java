@@ -1,6 +1,7 @@
 package dev.bookings.businesses.control;
 
 import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.currencies.control.Currencies;
 import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.JsonFields;
 import jakarta.json.JsonObject;
@@ -46,7 +47,7 @@ public final class BusinessInput {
         fields.string("phone", 64);
         fields.string("webSiteUrl", 2048);
         fields.string("businessType", 255);
-        fields.string("defaultCurrencyIso", 8);
+        fields.string("defaultCurrencyIso", 8).ifPresent(code -> Currencies.require(code, "defaultCurrencyIso"));
         fields.string("languageTag", 35);
         fields.storedObject("address", 4000);
         fields.storedArray("businessHours", 16000);
@@ -65,7 +66,8 @@ public final class BusinessInput {
         fields.string("phone", 64).ifPresent(b::phone);
         fields.string("webSiteUrl", 2048).ifPresent(b::webSiteUrl);
         fields.string("businessType", 255).ifPresent(b::businessType);
-        fields.string("defaultCurrencyIso", 8).ifPresent(b::defaultCurrencyIso);
+        fields.string("defaultCurrencyIso", 8).map(code -> Currencies.require(code, "defaultCurrencyIso"))
+                .ifPresent(b::defaultCurrencyIso);
         fields.string("languageTag", 35).ifPresent(b::languageTag);
         fields.storedObject("address", 4000).ifPresent(b::addressJson);
         fields.storedArray("businessHours", 16000).ifPresent(b::businessHoursJson);

@@ -34,6 +34,12 @@ public class BusinessItemStore {
                 (cb, root, p) -> cb.equal(root.get("business"), p.bind(BookingBusiness.class, business)), List.of("pk"));
     }
 
+    /** Every item of this kind in the business, in creation order. */
+    public <T extends BusinessItem> List<T> all(ItemKind<T> kind, BookingBusiness business) {
+        return em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.business = :business order by e.pk",
+                kind.type()).setParameter("business", business).getResultList();
+    }
+
     public <T extends BusinessItem> List<T> find(ItemKind<T> kind, BookingBusiness business, Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();

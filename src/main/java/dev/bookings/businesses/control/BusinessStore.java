@@ -76,7 +76,8 @@ public class BusinessStore {
                 "delete from appointment where business_pk = ?1",
                 "delete from staff_member where business_pk = ?1",
                 "delete from booking_service where business_pk = ?1",
-                "delete from booking_customer where business_pk = ?1"}) {
+                "delete from booking_customer where business_pk = ?1",
+                "delete from custom_question where business_pk = ?1"}) {
             em.createNativeQuery(sql).setParameter(1, pk).executeUpdate();
         }
         em.remove(business);

@@ -59,6 +59,11 @@ public abstract class ItemKind<T extends BusinessItem> {
 
     public abstract JsonObject write(T item);
 
+    /** Refuses (with a {@link dev.bookings.errors.BookingException}) to delete an item others still use. */
+    public void checkRemovable(T item, BusinessItemStore store) {
+        // most items can always go
+    }
+
     /** What {@code $select}, {@code $filter} and {@code $orderby} can name on this kind. */
     public abstract QueryableProperties properties();
 

@@ -24,12 +24,19 @@ public record QueryOptions(Paging paging, boolean count, List<String> select, Fi
 
     private static final Set<String> LIST_OPTIONS = Set.of("$top", "$skip", "$skiptoken", "$count", "$select",
             "$filter", "$orderby");
+    /** The options of a list that is not a database query: paging, count and selection. */
+    public static final Set<String> PAGING_OPTIONS = Set.of("$top", "$skip", "$skiptoken", "$count", "$select");
     private static final Set<String> ENTITY_OPTIONS = Set.of("$select");
     static final int MAX_ORDER_KEYS = 8;
 
     /** The options of a list request. */
     public static QueryOptions forList(UriInfo uriInfo) {
-        Map<String, String> options = options(uriInfo, LIST_OPTIONS);
+        return forList(uriInfo, LIST_OPTIONS);
+    }
+
+    /** The options of a list request that takes only {@code allowed} of them (others are 400). */
+    public static QueryOptions forList(UriInfo uriInfo, Set<String> allowed) {
+        Map<String, String> options = options(uriInfo, allowed);
         Paging paging = Paging.of(options.get("$top"), options.get("$skip"), options.get("$skiptoken"));
         return new QueryOptions(paging, bool(options.get("$count")), select(options.get("$select")),
                 options.containsKey("$filter") ? FilterParser.parse(options.get("$filter")) : null,

@@ -13,13 +13,21 @@ import dev.bookings.platform.query.QueryableProperties;
 import dev.bookings.platform.JsonWriting;
 import dev.bookings.services.entity.BookingService;
 import jakarta.inject.Singleton;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jakarta.json.JsonObjectBuilder;
 
 /** bookingService in and out. Graph requires {@code displayName}. */
 @Singleton
 public class ServiceKind extends ItemKind<BookingService> {
 
+
+    static final int MAX_QUESTIONS = 50;
 
     public ServiceKind() {
         super(BookingService.class, "services", "service", BookingService::new);
@@ -51,6 +59,39 @@ public class ServiceKind extends ItemKind<BookingService> {
         fields.storedObject("defaultLocation", 4000).ifPresent(s::defaultLocationJson);
         fields.storedArray("defaultReminders", 16000).ifPresent(s::defaultRemindersJson);
         fields.string("additionalInformation", 4000).ifPresent(s::additionalInformation);
+        fields.objects("customQuestions", MAX_QUESTIONS).ifPresent(questions -> {
+            JsonArrayBuilder stored = Jsons.JSON.createArrayBuilder();
+            Set<String> seen = new HashSet<>();
+            for (JsonFields question : questions) {
+                String id = question.requiredString("questionId", 64);
+                if (!seen.add(id)) {
+                    throw new InvalidRequest("Property 'customQuestions' names the question '" + id + "' twice.");
+                }
+                stored.add(Jsons.JSON.createObjectBuilder().add("questionId", id)
+                        .add("isRequired", question.bool("isRequired").orElse(false)));
+            }
+            s.customQuestionsJson(JsonWriting.stored(stored.build()));
+        });
+    }
+
+    /** The ids of the custom questions the service asks, in its order. */
+    public static List<String> questionIds(BookingService s) {
+        return questions(s).stream().map(q -> q.getString("questionId")).toList();
+    }
+
+    /** The ids of the custom questions the service asks and requires an answer to. */
+    public static Set<String> requiredQuestionIds(BookingService s) {
+        return questions(s).stream().filter(q -> q.getBoolean("isRequired", false)).map(q -> q.getString("questionId"))
+                .collect(Collectors.toSet());
+    }
+
+    private static List<JsonObject> questions(BookingService s) {
+        if (s.customQuestionsJson() == null) {
+            return List.of();
+        }
+        try (var reader = Jsons.JSON.createReader(new StringReader(s.customQuestionsJson()))) {
+            return reader.readArray().getValuesAs(JsonObject.class);
+        }
     }
 
     private static final QueryableProperties PROPERTIES = itemProperties("bookingService")
@@ -61,7 +102,7 @@ public class ServiceKind extends ItemKind<BookingService> {
             .bool("smsNotificationsEnabled", "smsNotificationsEnabled")
             .string("additionalInformation", "additionalInformation")
             .selectOnly("defaultDuration", "preBuffer", "postBuffer", "staffMemberIds", "defaultLocation",
-                    "defaultReminders")
+                    "defaultReminders", "customQuestions")
             .build();
 
     @Override
@@ -87,6 +128,7 @@ public class ServiceKind extends ItemKind<BookingService> {
         putStored(json, "defaultLocation", s.defaultLocationJson());
         storedArray(json, "defaultReminders", s.defaultRemindersJson());
         put(json, "additionalInformation", s.additionalInformation());
+        storedArray(json, "customQuestions", s.customQuestionsJson());
         put(json, "createdDateTime", GraphTimes.timestamp(s.createdAt()));
         put(json, "lastUpdatedDateTime", GraphTimes.timestamp(s.updatedAt()));
         return json.build();

@@ -56,6 +56,9 @@ public class BookingService extends BusinessItem {
     @Column(name = "default_reminders_json")
     private String defaultRemindersJson;
 
+    @Column(name = "custom_questions_json")
+    private String customQuestionsJson;
+
     @Column(name = "additional_information")
     private String additionalInformation;
 
@@ -192,5 +195,13 @@ public class BookingService extends BusinessItem {
 
     public void additionalInformation(String value) {
         this.additionalInformation = value;
+    }
+
+    public String customQuestionsJson() {
+        return customQuestionsJson;
+    }
+
+    public void customQuestionsJson(String customQuestionsJson) {
+        this.customQuestionsJson = customQuestionsJson;
     }
 }

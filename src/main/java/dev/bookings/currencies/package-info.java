@@ -1,0 +1,5 @@
+/**
+ * Graph's {@code bookingCurrencies}: the currencies a business may price in, read from the JDK's ISO 4217 table
+ * (the same for every tenant), and the check that a business's {@code defaultCurrencyIso} is one of them.
+ */
+package dev.bookings.currencies;

@@ -1,0 +1,5 @@
+/**
+ * A business's {@code customQuestions}: what its services may ask customers when they book. Services reference
+ * them ({@code customQuestions: [{questionId, isRequired}]}); appointments' customers answer them.
+ */
+package dev.bookings.questions;
