@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 public final class GraphTimes {
 
     private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'");
+    private static final DateTimeFormatter LOCAL_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS");
 
     private GraphTimes() {
     }
@@ -74,6 +75,17 @@ public final class GraphTimes {
         return Jsons.JSON.createObjectBuilder()
                 .add("dateTime", OUT.format(value.withOffsetSameInstant(ZoneOffset.UTC)))
                 .add("timeZone", "UTC")
+                .build();
+    }
+
+    /**
+     * A {@code dateTimeTimeZone} in the zone the client named: local date-time without offset and the zone's name as
+     * the client wrote it (IANA or Windows).
+     */
+    public static JsonObject format(OffsetDateTime value, ZoneId zone, String zoneName) {
+        return Jsons.JSON.createObjectBuilder()
+                .add("dateTime", LOCAL_OUT.format(value.atZoneSameInstant(zone).toLocalDateTime()))
+                .add("timeZone", zoneName)
                 .build();
     }
 

@@ -146,6 +146,14 @@ public final class JsonFields {
     }
 
     /** An array kept as JSON text (reminders, hours, phones), at most {@code maxLength} characters of it. */
+    /** {@code bookingWorkHours} checked (see {@link WorkHours}), as JSON to store. */
+    public Optional<String> workHours(String name, int maxLength) {
+        return array(name).map(value -> {
+            WorkHours.validate(value, prefix + name);
+            return bounded(name, value.toString(), maxLength);
+        });
+    }
+
     public Optional<String> storedArray(String name, int maxLength) {
         return array(name).map(value -> bounded(name, value.toString(), maxLength));
     }

@@ -30,7 +30,12 @@ public record Paging(int offset, int size) {
      * {@code $skip}) wins over it.
      */
     public static Paging of(String top, String skip, String skipToken) {
-        int size = DEFAULT_SIZE;
+        return of(top, skip, skipToken, DEFAULT_SIZE);
+    }
+
+    /** As {@link #of(String, String, String)}, with pages of {@code defaultSize} when there is no {@code $top}. */
+    public static Paging of(String top, String skip, String skipToken, int defaultSize) {
+        int size = defaultSize;
         if (top != null) {
             try {
                 size = Integer.parseInt(top.strip());

@@ -312,6 +312,116 @@ class SdkCompatibilityIT {
         assertEquals(1, biz.appointments().count().get(), "the batch's POST was committed");
     }
 
+    @Test
+    void staffAvailabilityCustomQuestionsAndCurrenciesThroughTheSdk() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        GraphServiceClient graph = v1(TestTokens.delegated(tenant, Scopes.BOOKINGS_MANAGE_ALL));
+        BookingBusiness newBusiness = new BookingBusiness();
+        newBusiness.setDisplayName("Surface Coffee");
+        newBusiness.setDefaultCurrencyIso("EUR");
+        var mondayToFriday = new java.util.ArrayList<com.microsoft.graph.models.BookingWorkHours>();
+        for (var day : List.of(com.microsoft.graph.models.DayOfWeek.Monday, com.microsoft.graph.models.DayOfWeek.Tuesday,
+                com.microsoft.graph.models.DayOfWeek.Wednesday, com.microsoft.graph.models.DayOfWeek.Thursday,
+                com.microsoft.graph.models.DayOfWeek.Friday)) {
+            var slot = new com.microsoft.graph.models.BookingWorkTimeSlot();
+            slot.setStartTime(java.time.LocalTime.of(9, 0));
+            slot.setEndTime(java.time.LocalTime.of(17, 0));
+            var hours = new com.microsoft.graph.models.BookingWorkHours();
+            hours.setDay(day);
+            hours.setTimeSlots(List.of(slot));
+            mondayToFriday.add(hours);
+        }
+        newBusiness.setBusinessHours(mondayToFriday);
+        BookingBusinessItemRequestBuilder biz = graph.solutions().bookingBusinesses()
+                .byBookingBusinessId(graph.solutions().bookingBusinesses().post(newBusiness).getId());
+        assertEquals("EUR", biz.get().getDefaultCurrencyIso());
+
+        BookingStaffMember newStaff = new BookingStaffMember();
+        newStaff.setDisplayName("Dana");
+        newStaff.setEmailAddress("dana@surface.example");
+        newStaff.setRole(BookingStaffRole.TeamMember);
+        newStaff.setTimeZone("Europe/Berlin");
+        newStaff.setUseBusinessHours(true);
+        String dana = biz.staffMembers().post(newStaff).getId();
+
+        var question = new com.microsoft.graph.models.BookingCustomQuestion();
+        question.setDisplayName("Milk?");
+        question.setAnswerInputType(com.microsoft.graph.models.AnswerInputType.RadioButton);
+        question.setAnswerOptions(List.of("oat", "none"));
+        String milk = biz.customQuestions().post(question).getId();
+        assertEquals(1, biz.customQuestions().get().getValue().size());
+        assertEquals(List.of("oat", "none"), biz.customQuestions().byBookingCustomQuestionId(milk).get().getAnswerOptions());
+        BookingService newService = new BookingService();
+        newService.setDisplayName("Flat white");
+        var assignment = new com.microsoft.graph.models.BookingQuestionAssignment();
+        assignment.setQuestionId(milk);
+        assignment.setIsRequired(true);
+        newService.setCustomQuestions(List.of(assignment));
+        BookingService service = biz.services().post(newService);
+        assertEquals(milk, service.getCustomQuestions().get(0).getQuestionId());
+
+        // Berlin moves to summer time on Sunday 28 March 2027
+        Function<String, DateTimeTimeZone> berlin = local -> {
+            DateTimeTimeZone value = new DateTimeTimeZone();
+            value.setDateTime(local);
+            value.setTimeZone("Europe/Berlin");
+            return value;
+        };
+        Function<String, BookingAppointment> book = startLocal -> {
+            BookingAppointment appointment = new BookingAppointment();
+            appointment.setStartDateTime(berlin.apply(startLocal));
+            appointment.setEndDateTime(berlin.apply(startLocal.replace("T10", "T11")));
+            appointment.setServiceId(service.getId());
+            appointment.setStaffMemberIds(List.of(dana));
+            BookingCustomerInformation customer = new BookingCustomerInformation();
+            customer.setName("Jordan");
+            var answer = new com.microsoft.graph.models.BookingQuestionAnswer();
+            answer.setQuestionId(milk);
+            answer.setSelectedOptions(List.of("oat"));
+            customer.setCustomQuestionAnswers(List.of(answer));
+            appointment.setCustomers(List.<BookingCustomerInformationBase>of(customer));
+            return biz.appointments().post(appointment);
+        };
+        BookingAppointment friday = book.apply("2027-03-26T10:00:00");
+        BookingAppointment monday = book.apply("2027-03-29T10:00:00");
+        var answered = ((BookingCustomerInformation) biz.appointments().byBookingAppointmentId(monday.getId()).get()
+                .getCustomers().get(0)).getCustomQuestionAnswers().get(0);
+        assertEquals("Milk?", answered.getQuestion());
+        assertEquals(List.of("oat"), answered.getSelectedOptions());
+        assertTrue(answered.getIsRequired());
+        var cancel = new com.microsoft.graph.solutions.bookingbusinesses.item.appointments.item.cancel.CancelPostRequestBody();
+        biz.appointments().byBookingAppointmentId(friday.getId()).cancel().post(cancel);
+
+        var ask = new com.microsoft.graph.solutions.bookingbusinesses.item.getstaffavailability.GetStaffAvailabilityPostRequestBody();
+        ask.setStaffIds(List.of(dana));
+        ask.setStartDateTime(berlin.apply("2027-03-26T00:00:00"));
+        ask.setEndDateTime(berlin.apply("2027-03-30T00:00:00"));
+        var items = biz.getStaffAvailability().post(ask).getValue().get(0).getAvailabilityItems();
+        List<String> seen = items.stream().map(i -> i.getStartDateTime().getDateTime().substring(0, 16) + " "
+                + i.getStatus().getValue()).toList();
+        assertEquals(List.of("2027-03-26T00:00 outOfOffice", "2027-03-26T09:00 available", "2027-03-26T17:00 outOfOffice",
+                "2027-03-29T09:00 available", "2027-03-29T10:00 busy", "2027-03-29T11:00 available",
+                "2027-03-29T17:00 outOfOffice"), seen, "Friday's cancelled booking frees its time; 09:00 stays 09:00 in Berlin");
+        assertEquals(service.getId(), items.get(4).getServiceId());
+
+        ODataError inUse = error(() -> biz.customQuestions().byBookingCustomQuestionId(milk).delete());
+        assertEquals(409, inUse.getResponseStatusCode());
+        var askNobody = new com.microsoft.graph.solutions.bookingbusinesses.item.getstaffavailability.GetStaffAvailabilityPostRequestBody();
+        askNobody.setStaffIds(List.of("nobody"));
+        askNobody.setStartDateTime(berlin.apply("2027-03-26T00:00:00"));
+        askNobody.setEndDateTime(berlin.apply("2027-03-30T00:00:00"));
+        ODataError unknownStaff = error(() -> biz.getStaffAvailability().post(askNobody));
+        assertEquals(400, unknownStaff.getResponseStatusCode());
+        assertEquals("unknownStaffMember", unknownStaff.getError().getCode());
+
+        assertEquals("€", graph.solutions().bookingCurrencies().byBookingCurrencyId("EUR").get().getSymbol());
+        assertTrue(graph.solutions().bookingCurrencies().get().getValue().stream().anyMatch(c -> c.getId().equals("USD")));
+        assertTrue(graph.solutions().bookingCurrencies().count().get() > 150);
+        var betaCurrency = beta(TestTokens.delegated(tenant, Scopes.BOOKINGS_READ_ALL)).bookingCurrencies()
+                .byBookingCurrencyId("JPY").get();
+        assertEquals("¥", betaCurrency.getSymbol());
+    }
+
     static BookingBusiness patchedBusiness(String name) {
         BookingBusiness patch = new BookingBusiness();
         patch.setDisplayName(name);

@@ -56,6 +56,7 @@ public class AppointmentBooking {
     @Inject
     CustomQuestionAnswers answers;
 
+
     public Appointment book(Caller caller, String businessId, AppointmentInput input) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         checkStaff(business, input);
@@ -71,6 +72,10 @@ public class AppointmentBooking {
         Appointment appointment = new Appointment(Ids.next(), business, input.start(), end, now());
         input.customQuestionAnswers(answers.check(business, service, input.customQuestionAnswers()));
         input.applyTo(appointment);
+        if (!caller.delegated()) {
+            checkPolicy(business, appointment);
+            checkStaffFree(business, appointment);
+        }
         if (service != null && appointment.serviceName() == null) {
             appointment.serviceName(service.displayName());
         }
@@ -93,6 +98,9 @@ public class AppointmentBooking {
             input.customQuestionAnswers(answers.check(business, service, input.customQuestionAnswers()));
         }
         input.applyTo(appointment);
+        if (!caller.delegated() && (input.start() != null || input.end() != null || input.staffMemberIds().isPresent())) {
+            checkStaffFree(business, appointment);
+        }
         appointment.touch(now());
     }
 
@@ -115,6 +123,44 @@ public class AppointmentBooking {
 
     public long count(Caller caller, String businessId, CalendarRange range, Filter filter, QueryableProperties properties) {
         return appointments.count(businesses.get(caller.tenantId(), businessId), range, filter, properties);
+    }
+
+    /** An application books no sooner than the minimum lead time and no further ahead than the maximum advance. */
+    private static void checkPolicy(BookingBusiness business, Appointment appointment) {
+        OffsetDateTime now = now();
+        Duration lead = business.minimumLeadTime();
+        if (lead != null && appointment.start().isBefore(now.plus(lead))) {
+            throw new BookingRuleBroken(400, "minimumLeadTimeNotMet", "The appointment would start within the business's "
+                    + "minimum lead time (" + lead + "); applications cannot book it.");
+        }
+        Duration advance = business.maximumAdvance();
+        if (advance != null && !advance.isZero() && appointment.start().isAfter(now.plus(advance))) {
+            throw new BookingRuleBroken(400, "maximumAdvanceExceeded", "The appointment would start further ahead than the "
+                    + "business's maximum advance (" + advance + "); applications cannot book it.");
+        }
+    }
+
+    /**
+     * An application cannot put a staff member into two appointments at once (buffers included): 409
+     * {@code staffMemberBusy}. The staff members' rows are locked first, in key order, so two such bookings on any
+     * instance cannot both pass the check.
+     */
+    private void checkStaffFree(BookingBusiness business, Appointment appointment) {
+        List<String> staff = appointment.staffMemberIds();
+        if (staff.isEmpty()) {
+            return;
+        }
+        items.lock(staffKind, business, staff);
+        OffsetDateTime from = appointment.start().minus(appointment.preBuffer());
+        OffsetDateTime to = appointment.end().plus(appointment.postBuffer());
+        for (Appointment other : appointments.bookedFor(business, staff, from.minusDays(2), to.plusDays(2))) {
+            boolean overlaps = other.start().minus(other.preBuffer()).isBefore(to) && other.end().plus(other.postBuffer()).isAfter(from);
+            if (overlaps && !other.id().equals(appointment.id())) {
+                String busy = other.staffMemberIds().stream().filter(staff::contains).findFirst().orElse("");
+                throw new BookingRuleBroken(409, "staffMemberBusy", "The staff member '" + busy + "' is booked then (appointment '"
+                        + other.id() + "'); applications cannot double-book.");
+            }
+        }
     }
 
     private void checkStaff(BookingBusiness business, AppointmentInput input) {

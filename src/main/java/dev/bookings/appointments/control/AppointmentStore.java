@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,6 +91,17 @@ public class AppointmentStore {
             return cb.and(booked, cb.lessThan(root.get("start"), p.bind(OffsetDateTime.class, range.to())),
                     cb.greaterThan(root.get("end"), p.bind(OffsetDateTime.class, range.from())));
         }, List.of("start", "pk"));
+    }
+
+    /**
+     * Booked appointments of the business that name any of {@code staffIds} and overlap {@code [from, to)}, with
+     * their staff loaded.
+     */
+    public List<Appointment> bookedFor(BookingBusiness business, Collection<String> staffIds, OffsetDateTime from,
+            OffsetDateTime to) {
+        return loaded(em.createNamedQuery(Appointment.BOOKED_FOR_STAFF, Appointment.class)
+                .setParameter("business", business).setParameter("staff", staffIds)
+                .setParameter("from", from).setParameter("to", to).getResultList());
     }
 
     public void remove(Appointment appointment) {

@@ -27,9 +27,13 @@ import java.util.List;
 @Table(name = "appointment")
 @NamedQuery(name = Appointment.FIND_BY_ID,
         query = "select a from Appointment a where a.business = :business and a.id = :id")
+@NamedQuery(name = Appointment.BOOKED_FOR_STAFF, query = "select distinct a from Appointment a join a.staffMemberIds s"
+        + " where a.business = :business and a.status = dev.bookings.appointments.entity.AppointmentStatus.BOOKED"
+        + " and s in :staff and a.start < :to and a.end > :from")
 public class Appointment extends BusinessItem {
 
     public static final String FIND_BY_ID = "Appointment.findById";
+    public static final String BOOKED_FOR_STAFF = "Appointment.bookedForStaff";
 
     @Column(name = "start_at", nullable = false)
     private OffsetDateTime start;

@@ -50,7 +50,7 @@ public final class BusinessInput {
         fields.string("defaultCurrencyIso", 8).ifPresent(code -> Currencies.require(code, "defaultCurrencyIso"));
         fields.string("languageTag", 35);
         fields.storedObject("address", 4000);
-        fields.storedArray("businessHours", 16000);
+        fields.workHours("businessHours", 16000);
         if (policy != null) {
             policy.duration("timeSlotInterval");
             policy.duration("minimumLeadTime");
@@ -70,7 +70,7 @@ public final class BusinessInput {
                 .ifPresent(b::defaultCurrencyIso);
         fields.string("languageTag", 35).ifPresent(b::languageTag);
         fields.storedObject("address", 4000).ifPresent(b::addressJson);
-        fields.storedArray("businessHours", 16000).ifPresent(b::businessHoursJson);
+        fields.workHours("businessHours", 16000).ifPresent(b::businessHoursJson);
         if (policy != null) {
             policy.duration("timeSlotInterval").ifPresent(b::timeSlotInterval);
             policy.duration("minimumLeadTime").ifPresent(b::minimumLeadTime);

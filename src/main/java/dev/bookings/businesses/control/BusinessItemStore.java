@@ -9,6 +9,7 @@ import dev.bookings.platform.query.Filter;
 import dev.bookings.platform.query.QueryOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +39,15 @@ public class BusinessItemStore {
     public <T extends BusinessItem> List<T> all(ItemKind<T> kind, BookingBusiness business) {
         return em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.business = :business order by e.pk",
                 kind.type()).setParameter("business", business).getResultList();
+    }
+
+    /** Locks the named items against concurrent change until the transaction ends, in key order (no deadlock). */
+    public <T extends BusinessItem> void lock(ItemKind<T> kind, BookingBusiness business, Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.business = :business and e.id in :ids"
+                    + " order by e.pk", kind.type()).setParameter("business", business).setParameter("ids", ids)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        }
     }
 
     public <T extends BusinessItem> List<T> find(ItemKind<T> kind, BookingBusiness business, Collection<String> ids) {

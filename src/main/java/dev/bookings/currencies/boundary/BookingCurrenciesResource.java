@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * {@code bookingCurrencies} under {@code /v1.0/solutions}, {@code /beta/solutions} and {@code /beta}: the list
- * (paged, with {@code $top $skip $count $select}), one currency by its code, and {@code /$count}. The same for
+ * (all at once; paged when {@code $top} asks, with {@code $skip $count $select}), one currency by its code, and {@code /$count}. The same for
  * every tenant; reading needs any Bookings permission.
  */
 @Path("{root: (?i:v1\\.0/solutions/bookingcurrencies|beta/solutions/bookingcurrencies|beta/bookingcurrencies)}")
@@ -56,7 +56,8 @@ public class BookingCurrenciesResource {
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
     public JsonObject list() {
-        QueryOptions options = QueryOptions.forList(uriInfo, QueryOptions.PAGING_OPTIONS);
+        // all in one page unless $top says otherwise, as Graph answers
+        QueryOptions options = QueryOptions.forList(uriInfo, QueryOptions.PAGING_OPTIONS, Currencies.ALL.size());
         Selection selection = Selection.of(options.select(), PROPERTIES);
         int from = Math.min(options.paging().offset(), Currencies.ALL.size());
         List<BookingCurrency> rows = Currencies.ALL.subList(from, Math.min(Currencies.ALL.size(), from + options.paging().fetch()));

@@ -36,8 +36,13 @@ public record QueryOptions(Paging paging, boolean count, List<String> select, Fi
 
     /** The options of a list request that takes only {@code allowed} of them (others are 400). */
     public static QueryOptions forList(UriInfo uriInfo, Set<String> allowed) {
+        return forList(uriInfo, allowed, Paging.DEFAULT_SIZE);
+    }
+
+    /** The options of a list request that takes only {@code allowed} of them, in pages of {@code defaultSize}. */
+    public static QueryOptions forList(UriInfo uriInfo, Set<String> allowed, int defaultSize) {
         Map<String, String> options = options(uriInfo, allowed);
-        Paging paging = Paging.of(options.get("$top"), options.get("$skip"), options.get("$skiptoken"));
+        Paging paging = Paging.of(options.get("$top"), options.get("$skip"), options.get("$skiptoken"), defaultSize);
         return new QueryOptions(paging, bool(options.get("$count")), select(options.get("$select")),
                 options.containsKey("$filter") ? FilterParser.parse(options.get("$filter")) : null,
                 orderBy(options.get("$orderby")));

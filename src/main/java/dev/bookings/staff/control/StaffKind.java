@@ -60,7 +60,7 @@ public class StaffKind extends ItemKind<StaffMember> {
         fields.bool("useBusinessHours").ifPresent(member::useBusinessHours);
         fields.bool("isEmailNotificationEnabled").ifPresent(member::emailNotificationEnabled);
         fields.bool("availabilityIsAffectedByPersonalCalendar").ifPresent(member::availabilityIsAffectedByPersonalCalendar);
-        fields.storedArray("workingHours", 16000).ifPresent(member::workingHoursJson);
+        fields.workHours("workingHours", 16000).ifPresent(member::workingHoursJson);
     }
 
     private static final QueryableProperties PROPERTIES = itemProperties("bookingStaffMember")

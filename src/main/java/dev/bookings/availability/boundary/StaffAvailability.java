@@ -1,0 +1,105 @@
+package dev.bookings.availability.boundary;
+
+import dev.bookings.appointments.control.AppointmentStore;
+import dev.bookings.appointments.entity.Appointment;
+import dev.bookings.availability.control.AvailabilityCalculator;
+import dev.bookings.availability.control.AvailabilityCalculator.Booking;
+import dev.bookings.availability.control.AvailabilityCalculator.Item;
+import dev.bookings.businesses.control.BusinessItemStore;
+import dev.bookings.businesses.control.BusinessStore;
+import dev.bookings.businesses.entity.BookingBusiness;
+import dev.bookings.errors.InvalidRequest;
+import dev.bookings.platform.GraphTimes;
+import dev.bookings.platform.WorkHours;
+import dev.bookings.security.Caller;
+import dev.bookings.staff.control.StaffKind;
+import dev.bookings.staff.entity.StaffMember;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code getStaffAvailability}: for each staff member asked for, in the order asked, the items that cover the
+ * range (see {@link AvailabilityCalculator}). Hours come from the staff member's {@code workingHours}, or the
+ * business's {@code businessHours} when {@code useBusinessHours} is set; they are read in the staff member's
+ * {@code timeZone}, else in the request's. Every id must be a staff member of the business (400
+ * {@code unknownStaffMember}); the range must run forwards and span at most {@link #MAX_RANGE}
+ * (400 {@code invalidTimeRange}).
+ */
+@Stateless
+public class StaffAvailability {
+
+    public static final Duration MAX_RANGE = Duration.ofDays(62);
+    public static final int MAX_STAFF = 100;
+    /** How far before and after the range appointments are looked for, so their buffers are seen. */
+    static final Duration BUFFER_REACH = Duration.ofDays(2);
+
+    /** One staff member's answer. */
+    public record StaffItems(String staffId, List<Item> items) {
+    }
+
+    @Inject
+    BusinessStore businesses;
+
+    @Inject
+    BusinessItemStore items;
+
+    @Inject
+    StaffKind staffKind;
+
+    @Inject
+    AppointmentStore appointments;
+
+    public List<StaffItems> availability(Caller caller, String businessId, List<String> staffIds, OffsetDateTime from,
+            OffsetDateTime to, ZoneId requestZone) {
+        if (staffIds.isEmpty() || staffIds.size() > MAX_STAFF) {
+            throw new InvalidRequest("Property 'staffIds' must name 1 to " + MAX_STAFF + " staff members.");
+        }
+        if (!to.isAfter(from)) {
+            throw new InvalidRequest("invalidTimeRange", "Property 'endDateTime' must be after 'startDateTime'.");
+        }
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidRequest("invalidTimeRange", "The range from 'startDateTime' to 'endDateTime' may span at most "
+                    + MAX_RANGE.toDays() + " days.");
+        }
+        BookingBusiness business = businesses.get(caller.tenantId(), businessId);
+        Map<String, StaffMember> staff = items.find(staffKind, business, staffIds).stream()
+                .collect(Collectors.toMap(StaffMember::id, Function.identity()));
+        staffIds.stream().filter(id -> !staff.containsKey(id)).findFirst().ifPresent(id -> {
+            throw new InvalidRequest("unknownStaffMember", "'" + id + "' in 'staffIds' is not a staff member of the business.");
+        });
+        Map<String, List<Booking>> bookings = new LinkedHashMap<>();
+        staffIds.forEach(id -> bookings.put(id, new ArrayList<>()));
+        for (Appointment a : appointments.bookedFor(business, staffIds, from.minus(BUFFER_REACH), to.plus(BUFFER_REACH))) {
+            Booking booking = new Booking(a.start().minus(a.preBuffer()).toInstant(),
+                    a.end().plus(a.postBuffer()).toInstant(), a.serviceId());
+            a.staffMemberIds().stream().filter(bookings::containsKey).forEach(id -> bookings.get(id).add(booking));
+        }
+        WorkHours businessHours = WorkHours.stored(business.businessHoursJson());
+        List<StaffItems> result = new ArrayList<>();
+        for (String id : staffIds.stream().distinct().toList()) {
+            StaffMember member = staff.get(id);
+            WorkHours hours = member.useBusinessHours() ? businessHours : WorkHours.stored(member.workingHoursJson());
+            ZoneId zone = member.timeZone() == null ? requestZone : zoneOr(member.timeZone(), requestZone);
+            result.add(new StaffItems(id, AvailabilityCalculator.items(from.toInstant(), to.toInstant(), hours, zone,
+                    bookings.get(id))));
+        }
+        return result;
+    }
+
+    private static ZoneId zoneOr(String name, ZoneId fallback) {
+        try {
+            return GraphTimes.zone(name, "timeZone");
+        } catch (InvalidRequest e) {
+            return fallback;
+        }
+    }
+}

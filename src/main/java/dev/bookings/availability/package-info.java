@@ -1,0 +1,5 @@
+/**
+ * Graph's {@code getStaffAvailability}: when staff members are available, busy or out of office over a range,
+ * from their working hours (or the business's) and their booked appointments.
+ */
+package dev.bookings.availability;
