@@ -25,6 +25,7 @@ public final class Deployments {
         File war = new File(System.getProperty("bookings.war", "target/bookings.war"));
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
                 // the tests that run inside the server and what they use; client-side tests stay outside
-                .addClasses(Records.class, AppointmentCancellationIT.class, NoticeOutboxIT.class);
+                .addClasses(Records.class, AppointmentCancellationIT.class, NoticeOutboxIT.class, ChangeNotificationOutboxIT.class,
+                        WebhookReceiver.class, WebhookReceiver.Validation.class);
     }
 }

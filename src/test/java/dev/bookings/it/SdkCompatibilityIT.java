@@ -422,6 +422,45 @@ class SdkCompatibilityIT {
         assertEquals("¥", betaCurrency.getSymbol());
     }
 
+    @Test
+    void subscriptionsThroughTheSdk() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String tenant = "tenant-" + UUID.randomUUID();
+            GraphServiceClient graph = v1(TestTokens.delegated(tenant, Scopes.BOOKINGS_MANAGE_ALL));
+            BookingBusiness newBusiness = new BookingBusiness();
+            newBusiness.setDisplayName("Hook Coffee");
+            String businessId = graph.solutions().bookingBusinesses().post(newBusiness).getId();
+
+            var subscription = new com.microsoft.graph.models.Subscription();
+            subscription.setResource("solutions/bookingBusinesses/" + businessId + "/appointments");
+            subscription.setChangeType("created,updated");
+            subscription.setNotificationUrl(receiver.url("/sdk"));
+            subscription.setClientState("sdk-state");
+            subscription.setExpirationDateTime(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1));
+            var created = graph.subscriptions().post(subscription);
+            assertNotNull(created.getId());
+            assertEquals("sdk-state", created.getClientState());
+            assertTrue(graph.subscriptions().get().getValue().stream().anyMatch(s -> s.getId().equals(created.getId())));
+
+            OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(6).truncatedTo(ChronoUnit.HOURS);
+            BookingAppointment appointment = new BookingAppointment();
+            appointment.setStartDateTime(at(start, "UTC"));
+            appointment.setEndDateTime(at(start.plusHours(1), "UTC"));
+            String id = graph.solutions().bookingBusinesses().byBookingBusinessId(businessId).appointments().post(appointment).getId();
+            var received = receiver.await("/sdk", n -> true, 1);
+            assertEquals(1, received.size());
+            assertEquals(id, received.get(0).getJsonObject("resourceData").getString("id"));
+            assertEquals("sdk-state", received.get(0).getString("clientState"));
+
+            var renewal = new com.microsoft.graph.models.Subscription();
+            renewal.setExpirationDateTime(OffsetDateTime.now(ZoneOffset.UTC).plusHours(2));
+            assertTrue(graph.subscriptions().bySubscriptionId(created.getId()).patch(renewal).getExpirationDateTime()
+                    .isAfter(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(90)));
+            graph.subscriptions().bySubscriptionId(created.getId()).delete();
+            assertEquals(404, error(() -> graph.subscriptions().bySubscriptionId(created.getId()).get()).getResponseStatusCode());
+        }
+    }
+
     static BookingBusiness patchedBusiness(String name) {
         BookingBusiness patch = new BookingBusiness();
         patch.setDisplayName(name);

@@ -4,6 +4,7 @@ import dev.bookings.platform.Ids;
 import dev.bookings.appointments.control.AppointmentInput;
 import dev.bookings.appointments.control.AppointmentStore;
 import dev.bookings.appointments.entity.Appointment;
+import dev.bookings.appointments.entity.AppointmentChange;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.InvalidRequest;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -56,6 +58,8 @@ public class AppointmentBooking {
     @Inject
     CustomQuestionAnswers answers;
 
+    @Inject
+    Event<AppointmentChange> changes;
 
     public Appointment book(Caller caller, String businessId, AppointmentInput input) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
@@ -80,6 +84,7 @@ public class AppointmentBooking {
             appointment.serviceName(service.displayName());
         }
         appointments.add(appointment);
+        changes.fire(new AppointmentChange(AppointmentChange.Kind.BOOKED, appointment, business, appointment.createdAt()));
         return appointment;
     }
 
@@ -102,6 +107,7 @@ public class AppointmentBooking {
             checkStaffFree(business, appointment);
         }
         appointment.touch(now());
+        changes.fire(new AppointmentChange(AppointmentChange.Kind.UPDATED, appointment, business, appointment.updatedAt()));
     }
 
     /** DELETE: removes a booked appointment without notifying anyone (unlike cancel). */
@@ -109,6 +115,7 @@ public class AppointmentBooking {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         Appointment appointment = appointments.getBookedForUpdate(business, appointmentId);
         Etags.checkIfMatch(ifMatch, appointment.etag());
+        changes.fire(new AppointmentChange(AppointmentChange.Kind.DELETED, appointment, business, now()));
         appointments.remove(appointment);
     }
 

@@ -2,13 +2,12 @@ package dev.bookings.appointments.boundary;
 
 import dev.bookings.appointments.control.AppointmentStore;
 import dev.bookings.appointments.entity.Appointment;
+import dev.bookings.appointments.entity.AppointmentChange;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.platform.Etags;
 import dev.bookings.security.Caller;
-import dev.bookings.notifications.boundary.NoticesRecorded;
-import dev.bookings.notifications.control.CancellationNotices;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -27,8 +26,9 @@ import java.time.temporal.ChronoUnit;
  * <li>ended (its end is not after now): 400 {@code appointmentAlreadyEnded};</li>
  * <li>an application caller inside the business's {@code minimumLeadTime} before the start: 400
  * {@code minimumLeadTimeNotMet}; delegated callers (users) may still cancel;</li>
- * <li>otherwise the appointment becomes cancelled with when, who and the message, and one notice per recipient is
- * recorded in the same transaction (sent after commit by {@code NoticeDelivery}). Nothing is deleted.</li>
+ * <li>otherwise the appointment becomes cancelled with when, who and the message, and an
+ * {@link AppointmentChange} is fired in the same transaction: its observers record the notices to recipients and
+ * the change notifications to subscribers, committed or rolled back with the cancel. Nothing is deleted.</li>
  * </ol>
  */
 @Stateless
@@ -44,10 +44,7 @@ public class AppointmentCancellation {
     AppointmentStore appointments;
 
     @Inject
-    CancellationNotices notices;
-
-    @Inject
-    Event<NoticesRecorded> noticesRecorded;
+    Event<AppointmentChange> changes;
 
     /**
      * @param ifMatch the request's {@code If-Match} (null: none): a booked appointment whose tag it does not name is
@@ -74,10 +71,7 @@ public class AppointmentCancellation {
             throw new MinimumLeadTimeNotMet(appointmentId, lead);
         }
         appointment.cancel(now, caller.actorId(), message);
-        int recorded = notices.record(appointment, now).size();
-        if (recorded > 0) {
-            noticesRecorded.fire(new NoticesRecorded(recorded));
-        }
+        changes.fire(new AppointmentChange(AppointmentChange.Kind.CANCELLED, appointment, business, now));
         return true;
     }
 }

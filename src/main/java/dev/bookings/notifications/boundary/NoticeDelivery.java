@@ -1,11 +1,11 @@
 package dev.bookings.notifications.boundary;
 
-import dev.bookings.errors.DatabaseUnavailable;
 import dev.bookings.notifications.control.MailSettings;
 import dev.bookings.notifications.control.Mailer;
 import dev.bookings.notifications.control.NoticeLedger;
 import dev.bookings.notifications.control.OutgoingMail;
 import dev.bookings.notifications.entity.NoticeStatus;
+import dev.bookings.platform.Rounds;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,14 +13,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
-import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -37,9 +34,8 @@ public class NoticeDelivery {
     private static final int BATCH = 50;
 
     /** This instance's name in claims: unique per process, readable in the table. */
-    private final String node = nodeName();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final String node = Rounds.nodeName();
+    private final Rounds rounds = new Rounds(LOG, "Notice delivery");
 
     @Inject
     NoticeLedger ledger;
@@ -53,12 +49,6 @@ public class NoticeDelivery {
     @Resource
     ManagedExecutorService executor;
 
-    private static String nodeName() {
-        String process = ManagementFactory.getRuntimeMXBean().getName();
-        String suffix = "/" + UUID.randomUUID().toString().substring(0, 8);
-        return (process.length() > 100 ? process.substring(0, 100) : process) + suffix;
-    }
-
     void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoticesRecorded event) {
         executor.execute(this::deliverDue);
     }
@@ -69,21 +59,7 @@ public class NoticeDelivery {
 
     /** Delivers what is due with the current settings; rounds asked for while one runs are coalesced. */
     public void deliverDue() {
-        again.set(true);
-        while (again.get() && running.compareAndSet(false, true)) {
-            try {
-                again.set(false);
-                deliver(MailSettings.of(config));
-            } catch (RuntimeException e) {
-                if (DatabaseUnavailable.causes(e)) {
-                    LOG.warning("Notice delivery round failed: the database is unavailable; it will run again");
-                } else {
-                    LOG.log(Level.WARNING, "Notice delivery round failed; it will run again", e);
-                }
-            } finally {
-                running.set(false);
-            }
-        }
+        rounds.run(() -> deliver(MailSettings.of(config)));
     }
 
     /** One round: sends every due notice it can claim. Returns how many were sent. */

@@ -1,6 +1,7 @@
 package dev.bookings.notifications.control;
 
 import dev.bookings.appointments.entity.Appointment;
+import dev.bookings.appointments.entity.AppointmentChange;
 import dev.bookings.appointments.entity.CustomerInformation;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.notifications.entity.Notice;
@@ -10,6 +11,9 @@ import dev.bookings.businesses.control.BusinessItemStore;
 import dev.bookings.staff.control.StaffKind;
 import dev.bookings.staff.entity.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.bookings.notifications.boundary.NoticesRecorded;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +40,19 @@ public class CancellationNotices {
 
     @Inject
     StaffKind staffKind;
+
+    @Inject
+    Event<NoticesRecorded> noticesRecorded;
+
+    /** A cancel records its notices in its own transaction; delivery starts once it commits. */
+    void onChange(@Observes AppointmentChange change) {
+        if (change.kind() == AppointmentChange.Kind.CANCELLED) {
+            int recorded = record(change.appointment(), change.at()).size();
+            if (recorded > 0) {
+                noticesRecorded.fire(new NoticesRecorded(recorded));
+            }
+        }
+    }
 
     public List<Notice> record(Appointment appointment, OffsetDateTime now) {
         BookingBusiness business = appointment.business();
