@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Enumeration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Every request to the Graph API ({@code /beta/…}, {@code /v1.0/…}) must carry a valid bearer token: like
@@ -23,6 +24,7 @@ import java.util.Locale;
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String REALM = "bookings";
+    private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
     /** The request attribute that holds the verified token's principal, for filters that run after login. */
     public static final String PRINCIPAL_ATTRIBUTE = TokenPrincipal.class.getName();
 
@@ -58,8 +60,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     /** Whether the request addresses the Graph API, whose every operation needs a token. */
     public static boolean isApi(HttpServletRequest request) {
         // matrix parameters (";x=y") do not change which resource a path names, so they do not change this either
-        String path = request.getRequestURI().substring(request.getContextPath().length()).replaceAll(";[^/]*", "")
-                .toLowerCase(Locale.ROOT);
+        String path = MATRIX_PARAMETERS.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+                .replaceAll("").toLowerCase(Locale.ROOT);
         return path.startsWith("/beta/") || path.startsWith("/v1.0/") || path.equals("/beta") || path.equals("/v1.0");
     }
 
