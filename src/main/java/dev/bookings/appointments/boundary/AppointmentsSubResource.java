@@ -15,6 +15,7 @@ import dev.bookings.security.Scopes;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -62,11 +63,12 @@ public class AppointmentsSubResource {
     @Inject
     Caller caller;
 
+    /** Each looked up only by the operations that use it (an EJB reference costs a JNDI look-up per request). */
     @Inject
-    AppointmentBooking booking;
+    Instance<AppointmentBooking> booking;
 
     @Inject
-    AppointmentCancellation cancellation;
+    Instance<AppointmentCancellation> cancellation;
 
     ApiVersion version() {
         return ApiVersion.ofRoot(root);
@@ -97,8 +99,8 @@ public class AppointmentsSubResource {
         QueryOptions options = QueryOptions.forList(uriInfo);
         QueryableProperties properties = AppointmentRepresentation.properties(version());
         Selection selection = Selection.of(options.select(), properties);
-        Long count = options.count() ? booking.count(caller, businessId, range, options.filter(), properties) : null;
-        List<Appointment> rows = booking.list(caller, businessId, range, options, properties);
+        Long count = options.count() ? booking.get().count(caller, businessId, range, options.filter(), properties) : null;
+        List<Appointment> rows = booking.get().list(caller, businessId, range, options, properties);
         return options.paging().page(rows, a -> selection.apply(AppointmentRepresentation.of(a, version(), null)),
                 collectionContext(), uriInfo, count);
     }
@@ -112,7 +114,7 @@ public class AppointmentsSubResource {
     public String count(@QueryParam("start") String start, @QueryParam("end") String end,
             @QueryParam("startDateTime") String startDateTime, @QueryParam("endDateTime") String endDateTime) {
         CalendarRange range = range(start, end, startDateTime, endDateTime);
-        return Long.toString(booking.count(caller, businessId, range, QueryOptions.forCount(uriInfo),
+        return Long.toString(booking.get().count(caller, businessId, range, QueryOptions.forCount(uriInfo),
                 AppointmentRepresentation.properties(version())));
     }
 
@@ -133,7 +135,7 @@ public class AppointmentsSubResource {
             throw new NotAllowedException("GET");
         }
         AppointmentInput input = AppointmentInput.forCreate(JsonBodies.readObject(body, false), version());
-        Appointment appointment = booking.book(caller, businessId, input);
+        Appointment appointment = booking.get().book(caller, businessId, input);
         URI location = uriInfo.getAbsolutePathBuilder().path(appointment.id()).build();
         return Response.created(location)
                 .entity(AppointmentRepresentation.of(appointment, version(), entityContext()))
@@ -146,7 +148,7 @@ public class AppointmentsSubResource {
             Scopes.BOOKINGS_MANAGE_ALL})
     public Response get(@PathParam("appointmentId") String appointmentId) {
         Selection selection = Selection.of(QueryOptions.forEntity(uriInfo), AppointmentRepresentation.properties(version()));
-        Appointment appointment = booking.get(caller, businessId, appointmentId);
+        Appointment appointment = booking.get().get(caller, businessId, appointmentId);
         return Response.ok(selection.apply(AppointmentRepresentation.of(appointment, version(), entityContext())))
                 .header(HttpHeaders.ETAG, appointment.etag()).build();
     }
@@ -158,7 +160,7 @@ public class AppointmentsSubResource {
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response update(@PathParam("appointmentId") String appointmentId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
-        booking.update(caller, businessId, appointmentId, AppointmentInput.forPatch(JsonBodies.readObject(body, false), version()),
+        booking.get().update(caller, businessId, appointmentId, AppointmentInput.forPatch(JsonBodies.readObject(body, false), version()),
                 ifMatch);
         return Response.noContent().build();
     }
@@ -169,7 +171,7 @@ public class AppointmentsSubResource {
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response delete(@PathParam("appointmentId") String appointmentId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        booking.delete(caller, businessId, appointmentId, ifMatch);
+        booking.get().delete(caller, businessId, appointmentId, ifMatch);
         return Response.noContent().build();
     }
 
@@ -186,7 +188,7 @@ public class AppointmentsSubResource {
         JsonObject request = JsonBodies.readObject(body, true);
         JsonFields fields = JsonFields.of(request);
         String message = fields.string("cancellationMessage", AppointmentCancellation.MAX_MESSAGE_LENGTH).orElse(null);
-        cancellation.cancel(caller, businessId, appointmentId, message, ifMatch);
+        cancellation.get().cancel(caller, businessId, appointmentId, message, ifMatch);
         return Response.noContent().build();
     }
 }
