@@ -1,7 +1,12 @@
 package dev.bookings.businesses.boundary;
 
 import dev.bookings.appointments.boundary.AppointmentsSubResource;
-import dev.bookings.availability.boundary.StaffAvailabilityResource;
+import dev.bookings.availability.boundary.StaffAvailability;
+import dev.bookings.availability.control.AvailabilityCalculator;
+import dev.bookings.errors.InvalidRequest;
+import dev.bookings.platform.GraphTimes;
+import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.Jsons;
 import dev.bookings.businesses.control.BusinessInput;
 import dev.bookings.businesses.control.BusinessRepresentation;
 import dev.bookings.businesses.entity.BookingBusiness;
@@ -17,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,6 +42,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The bookingBusinesses collection under all three roots of Graph ({@code /beta/bookingBusinesses},
@@ -67,6 +77,9 @@ public class BookingBusinessesResource {
      */
     @Inject
     Instance<BusinessRegistry> registry;
+
+    @Inject
+    Instance<StaffAvailability> availability;
 
 
     ApiVersion version() {
@@ -149,12 +162,42 @@ public class BookingBusinessesResource {
     }
 
     /**
-     * Graph's {@code getStaffAvailability}, in its own sub-resource so that the many requests that do not ask for it
-     * do not pay for its use case's injection.
+     * Graph's {@code getStaffAvailability}: {@code {staffIds, startDateTime, endDateTime}} → 200 with one
+     * {@code staffAvailabilityItem} per staff member, its times in the request's time zone. Any Bookings
+     * permission, delegated or application, may ask.
      */
+    @POST
     @Path("{businessId}/{action: (?i:getstaffavailability)}")
-    public StaffAvailabilityResource staffAvailability() {
-        return resources.getResource(StaffAvailabilityResource.class);
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
+            Scopes.BOOKINGS_MANAGE_ALL})
+    public JsonObject staffAvailability(@PathParam("businessId") String businessId, InputStream body) {
+        JsonFields fields = JsonFields.of(JsonBodies.readObject(body, false));
+        List<String> staffIds = fields.strings("staffIds", StaffAvailability.MAX_STAFF, 64)
+                .orElseThrow(() -> new InvalidRequest("Property 'staffIds' is required."));
+        OffsetDateTime from = fields.dateTimeTimeZone("startDateTime")
+                .orElseThrow(() -> new InvalidRequest("Property 'startDateTime' is required."));
+        OffsetDateTime to = fields.dateTimeTimeZone("endDateTime")
+                .orElseThrow(() -> new InvalidRequest("Property 'endDateTime' is required."));
+        String zoneName = fields.object("startDateTime").map(o -> o.getString("timeZone", "UTC"))
+                .filter(z -> !z.isBlank()).orElse("UTC");
+        ZoneId zone = GraphTimes.zone(zoneName, "startDateTime.timeZone");
+        JsonArrayBuilder value = Jsons.JSON.createArrayBuilder();
+        for (StaffAvailability.StaffItems staff : availability.get().availability(caller, businessId, staffIds, from, to, zone)) {
+            JsonArrayBuilder items = Jsons.JSON.createArrayBuilder();
+            for (AvailabilityCalculator.Item item : staff.items()) {
+                items.add(Jsons.JSON.createObjectBuilder()
+                        .add("startDateTime", GraphTimes.format(item.start().atOffset(ZoneOffset.UTC), zone, zoneName))
+                        .add("endDateTime", GraphTimes.format(item.end().atOffset(ZoneOffset.UTC), zone, zoneName))
+                        .add("status", item.status())
+                        .add("serviceId", item.serviceId() == null ? "" : item.serviceId()));
+            }
+            value.add(Jsons.JSON.createObjectBuilder().add("staffId", staff.staffId()).add("availabilityItems", items));
+        }
+        return Jsons.JSON.createObjectBuilder()
+                .add("@odata.context", uriInfo.getBaseUri() + version().segment()
+                        + "/$metadata#Collection(microsoft.graph.staffAvailabilityItem)")
+                .add("value", value).build();
     }
 
     /** {@code services}, {@code staffMembers}, {@code customers} and {@code customQuestions} of a business. */
