@@ -24,6 +24,10 @@ public final class GraphTimes {
     private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'");
     private static final DateTimeFormatter LOCAL_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS");
 
+    /** Date-times outside these years are refused, so arithmetic on them (buffers, ranges) cannot overflow. */
+    public static final int MIN_YEAR = 1;
+    public static final int MAX_YEAR = 9999;
+
     private GraphTimes() {
     }
 
@@ -41,6 +45,15 @@ public final class GraphTimes {
     }
 
     static OffsetDateTime toUtc(String dateTime, String zoneName, String property) {
+        OffsetDateTime value = parseUtc(dateTime, zoneName, property);
+        if (value.getYear() < MIN_YEAR || value.getYear() > MAX_YEAR) {
+            throw new InvalidRequest("Property '" + property + ".dateTime' must lie between the years " + MIN_YEAR
+                    + " and " + MAX_YEAR + ".");
+        }
+        return value;
+    }
+
+    private static OffsetDateTime parseUtc(String dateTime, String zoneName, String property) {
         try {
             return OffsetDateTime.parse(dateTime).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException withoutOffset) {

@@ -61,6 +61,9 @@ public final class JsonFields {
         return new InvalidRequest("Property '" + prefix + name + "' must be " + expected + ".");
     }
 
+    /** The longest duration any property takes: a year and a day (maximumAdvance is at most a year in Graph). */
+    public static final Duration MAX_DURATION = Duration.ofDays(366);
+
     public Optional<String> string(String name, int maxLength) {
         Optional<JsonValue> value = present(name);
         if (value.isEmpty()) {
@@ -208,6 +211,10 @@ public final class JsonFields {
                 Duration duration = Duration.parse(text);
                 if (duration.isNegative()) {
                     throw new InvalidRequest("Property '" + prefix + name + "' must not be negative.");
+                }
+                if (duration.compareTo(MAX_DURATION) > 0) {
+                    throw new InvalidRequest("Property '" + prefix + name + "' may be at most " + MAX_DURATION.toDays()
+                            + " days.");
                 }
                 return duration;
             } catch (DateTimeParseException e) {

@@ -153,6 +153,8 @@ class BatchHttpIT {
         assertBatchInvalid(batch(api, "v1.0", api.manager, step("1", "GET", url, null, "2"), step("2", "GET", url, null, "1")),
                 "cycle");
         assertBatchInvalid(batch(api, "v1.0", api.manager, step("1", "TRACE", url)), "TRACE");
+        assertBatchInvalid(batch(api, "v1.0", api.manager, Json.createObjectBuilder(step("1", "GET", url))
+                .add("headers", Json.createObjectBuilder().add("X-Price", "5 €")).build()), "X-Price");
         for (String bad : new String[] {"//evil.example/x", "/solutions/../../admin", "/solutions/%2e%2e/x", "/$batch",
                 "/solutions/a#b", "/solutions/a\\b"}) {
             assertBatchInvalid(batch(api, "v1.0", api.manager, step("1", "GET", bad)), "'url'");

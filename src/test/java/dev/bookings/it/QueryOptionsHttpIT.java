@@ -206,6 +206,10 @@ class QueryOptionsHttpIT {
         assertInvalid(Http.get(f.list(Api.V1, "appointments", "$search=" + q("\"hair\"")), token), "$search");
         assertInvalid(Http.get(f.list(Api.V1, "appointments", "$top=1&$top=2"), token), "more than once");
         assertInvalid(Http.get(f.list(Api.V1, "staffMembers", "$filter=" + q("workingHours eq null")), token), "workingHours");
+        assertInvalid(Http.get(f.list(Api.V1, "appointments", "$filter=" + q("createdDateTime gt '+999999999-12-31T23:59:59-18:00'")),
+                token), "date-time");
+        assertEquals(5, names(Http.get(f.list(Api.V1, "appointments", "$filter=" + q("price gt 1e-5")), token)).size(),
+                "an exponent is a number");
     }
 
     @Test

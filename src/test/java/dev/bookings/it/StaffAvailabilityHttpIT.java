@@ -122,6 +122,10 @@ class StaffAvailabilityHttpIT {
                 "application/json", "{\"workingHours\": [{\"day\": \"funday\"}]}"), 400, "invalidRequest");
         assertCode(Http.send("PATCH", api.uri(Api.V1 + "/" + business), api.manager, "application/json",
                 "{\"businessHours\": [{\"day\": \"monday\", \"timeSlots\": [{\"startTime\": \"9am\"}]}]}"), 400, "invalidRequest");
+        assertCode(Http.postJson(availability, api.manager, request(List.of(dana), "+999999-01-01T00:00:00",
+                "+999999-01-02T00:00:00", "UTC")), 400, "invalidRequest");
+        assertCode(Http.postJson(api.uri(Api.V1 + "/" + business + "/appointments"), api.manager, "{" + Api.times(
+                java.time.Duration.ofDays(3)) + ", \"preBuffer\": \"PT2562047788015215H\"}"), 400, "invalidRequest");
         Api other = new Api(base);
         assertEquals(404, Http.postJson(availability, other.manager, request(List.of(dana), "2027-01-01T00:00:00",
                 "2027-01-02T00:00:00", "UTC")).status());
@@ -152,6 +156,8 @@ class StaffAvailabilityHttpIT {
 
         assertCode(Http.postJson(appointments, app, "{" + hour(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)) + "}"),
                 400, "minimumLeadTimeNotMet");
+        assertCode(Http.send("PATCH", api.uri(Api.V1 + "/" + business + "/appointments/" + later), app, "application/json",
+                "{" + hour(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)) + "}"), 400, "minimumLeadTimeNotMet");
         assertCode(Http.postJson(appointments, app, "{" + hour(OffsetDateTime.now(ZoneOffset.UTC).plusDays(40)) + "}"),
                 400, "maximumAdvanceExceeded");
         assertEquals(201, Http.postJson(appointments, api.manager, "{" + hour(OffsetDateTime.now(ZoneOffset.UTC).plusDays(40))

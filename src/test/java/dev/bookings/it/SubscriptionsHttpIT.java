@@ -150,6 +150,12 @@ class SubscriptionsHttpIT {
             String business = api.business();
             String id = subscribe(api, api.manager, body(resource(business), "created", receiver.url("/mine"), null,
                     in(Duration.ofHours(1)))).json().getString("id");
+            String otherApp = TestTokens.application(api.tenant, Scopes.BOOKINGS_MANAGE_ALL);
+            assertEquals(404, Http.get(api.uri("v1.0/subscriptions/" + id), otherApp).status(),
+                    "another application of the same tenant does not see it (its clientState is a secret)");
+            assertEquals(0, Http.get(api.uri("v1.0/subscriptions"), otherApp).json().getJsonArray("value").size());
+            assertEquals(404, Http.send("PATCH", api.uri("v1.0/subscriptions/" + id), otherApp, "application/json",
+                    "{\"notificationUrl\": \"" + receiver.url("/stolen") + "\"}").status());
             Api other = new Api(base);
             assertEquals(404, Http.get(other.uri("v1.0/subscriptions/" + id), other.manager).status());
             assertEquals(404, Http.send("DELETE", other.uri("v1.0/subscriptions/" + id), other.manager, null, null).status());

@@ -103,6 +103,9 @@ public class AppointmentBooking {
             input.customQuestionAnswers(answers.check(business, service, input.customQuestionAnswers()));
         }
         input.applyTo(appointment);
+        if (!caller.delegated() && input.start() != null) {
+            checkPolicy(business, appointment);
+        }
         if (!caller.delegated() && (input.start() != null || input.end() != null || input.staffMemberIds().isPresent())) {
             checkStaffFree(business, appointment);
         }

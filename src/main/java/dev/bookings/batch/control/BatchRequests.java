@@ -83,7 +83,7 @@ public final class BatchRequests {
                 if (!(value instanceof JsonString string)) {
                     throw new InvalidRequest("Request '" + id + "': header '" + name + "' must be a string.");
                 }
-                if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}") || string.getString().chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+                if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}") || string.getString().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c > 0x7e)) {
                     throw new InvalidRequest("Request '" + id + "': header '" + name + "' is not a valid header.");
                 }
                 headers.put(name.toLowerCase(Locale.ROOT), string.getString());

@@ -1,6 +1,7 @@
 package dev.bookings.platform.query;
 
 import dev.bookings.errors.InvalidRequest;
+import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.query.QueryableProperties.Property;
 import dev.bookings.platform.query.QueryableProperties.Type;
 import jakarta.persistence.EntityManager;
@@ -17,7 +18,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -250,16 +251,21 @@ public final class CriteriaListing<T> {
             if (text == null) {
                 throw mismatch(property, "a date-time such as '2026-05-01T12:00:00Z'");
             }
+            OffsetDateTime parsed;
             try {
-                return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
+                parsed = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+            } catch (DateTimeException e) {
                 try {
                     // Graph's dateTime strings carry no offset; they are UTC, as the service writes them
-                    return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
-                } catch (DateTimeParseException again) {
-                    throw new InvalidRequest("'" + text + "' in '$filter' is not a date-time such as '2026-05-01T12:00:00Z'.");
+                    parsed = LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
+                } catch (DateTimeException again) {
+                    parsed = null;
                 }
             }
+            if (parsed == null || parsed.getYear() < GraphTimes.MIN_YEAR || parsed.getYear() > GraphTimes.MAX_YEAR) {
+                throw new InvalidRequest("'" + text + "' in '$filter' is not a date-time such as '2026-05-01T12:00:00Z'.");
+            }
+            return parsed;
         }
 
         private InvalidRequest mismatch(Property property, String expected) {

@@ -169,7 +169,7 @@ public final class FilterParser {
                 pos++;
             }
             String token = text.substring(start, pos);
-            if (token.indexOf('T') > 0 || token.indexOf(':') > 0 || token.indexOf('-', 1) > 0) {
+            if (token.indexOf('T') > 0 || token.indexOf(':') > 0 || token.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
                 return new Filter.DateTimeLiteral(token);
             }
             try {

@@ -57,20 +57,24 @@ public class Subscriptions {
         return subscription;
     }
 
-    public List<Subscription> list(Caller caller) {
+    /** The caller's live subscriptions: its tenant's, made by its application (or by it, without one). */
+    public List<Subscription> list(Caller caller, String applicationId) {
         return em.createNamedQuery(Subscription.LIST, Subscription.class).setParameter("tenantId", caller.tenantId())
-                .getResultList();
+                .setParameter("now", now()).getResultStream().filter(s -> s.ownedBy(applicationId, caller.actorId()))
+                .toList();
     }
 
-    public Subscription get(Caller caller, String id) {
+    /** One of the caller's live subscriptions, or 404 (another application's or tenant's, expired, removed). */
+    public Subscription get(Caller caller, String applicationId, String id) {
         return em.createNamedQuery(Subscription.FIND, Subscription.class).setParameter("tenantId", caller.tenantId())
-                .setParameter("id", id).getResultStream().findFirst()
+                .setParameter("id", id).setParameter("now", now()).getResultStream()
+                .filter(s -> s.ownedBy(applicationId, caller.actorId())).findFirst()
                 .orElseThrow(() -> new ItemNotFound("The subscription '" + id + "' was not found."));
     }
 
     /** Renewal ({@code expirationDateTime}) and a new {@code notificationUrl} (validated by the caller first). */
-    public Subscription update(Caller caller, String id, SubscriptionInput input) {
-        Subscription subscription = get(caller, id);
+    public Subscription update(Caller caller, String applicationId, String id, SubscriptionInput input) {
+        Subscription subscription = get(caller, applicationId, id);
         input.optionalExpiration(now()).ifPresent(subscription::expiresAt);
         input.optionalNotificationUrl().ifPresent(subscription::notificationUrl);
         if (input.has("lifecycleNotificationUrl")) {
@@ -82,8 +86,8 @@ public class Subscriptions {
         return subscription;
     }
 
-    public void delete(Caller caller, String id) {
-        get(caller, id).remove(now());
+    public void delete(Caller caller, String applicationId, String id) {
+        get(caller, applicationId, id).remove(now());
     }
 
     static OffsetDateTime now() {

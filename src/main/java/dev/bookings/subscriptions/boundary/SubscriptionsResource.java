@@ -35,8 +35,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * {@code /v1.0/subscriptions} and {@code /beta/subscriptions}: Graph's change notification subscriptions, for
  * the appointments of a business. POST validates the subscriber's URLs with Graph's handshake before anything is
  * stored (400 when it fails); PATCH renews ({@code expirationDateTime}) and, for a new {@code notificationUrl},
- * validates it again. A caller sees and manages only its tenant's subscriptions (another tenant's: 404), and
- * needs read permission on the business to subscribe.
+ * validates it again. A caller sees and manages only the subscriptions its application made in its tenant (or,
+ * for a token without an application id, that it made itself); any other is 404. Subscribing needs read
+ * permission on the business.
  */
 @Path("{version: (?i:v1\\.0|beta)}/subscriptions")
 @RequestScoped
@@ -96,7 +97,7 @@ public class SubscriptionsResource {
             Scopes.BOOKINGS_MANAGE_ALL})
     public JsonObject list() {
         var value = Jsons.JSON.createArrayBuilder();
-        subscriptions.list(caller).stream().limit(Paging.MAX_SIZE)
+        subscriptions.list(caller, applicationId()).stream().limit(Paging.MAX_SIZE)
                 .forEach(s -> value.add(SubscriptionRepresentation.of(s, null)));
         return Jsons.JSON.createObjectBuilder().add("@odata.context", context()).add("value", value).build();
     }
@@ -106,7 +107,7 @@ public class SubscriptionsResource {
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
     public JsonObject get(@PathParam("subscriptionId") String id) {
-        return SubscriptionRepresentation.of(subscriptions.get(caller, id), context() + "/$entity");
+        return SubscriptionRepresentation.of(subscriptions.get(caller, applicationId(), id), context() + "/$entity");
     }
 
     @PATCH
@@ -118,7 +119,7 @@ public class SubscriptionsResource {
         SubscriptionInput input = SubscriptionInput.of(JsonBodies.readObject(body, false), settings);
         input.optionalExpiration(Subscriptions.now());
         input.clientState();
-        Subscription current = subscriptions.get(caller, id);
+        Subscription current = subscriptions.get(caller, applicationId(), id);
         Optional<String> newUrl = input.optionalNotificationUrl().filter(url -> !url.equals(current.notificationUrl()));
         Optional<String> newLifecycleUrl = input.lifecycleNotificationUrl()
                 .filter(url -> !url.equals(current.lifecycleNotificationUrl()));
@@ -128,7 +129,7 @@ public class SubscriptionsResource {
         if (newLifecycleUrl.isPresent()) {
             webhooks.validate(newLifecycleUrl.get(), "lifecycleNotificationUrl");
         }
-        return SubscriptionRepresentation.of(subscriptions.update(caller, id, input), context() + "/$entity");
+        return SubscriptionRepresentation.of(subscriptions.update(caller, applicationId(), id, input), context() + "/$entity");
     }
 
     @DELETE
@@ -136,7 +137,7 @@ public class SubscriptionsResource {
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
     public Response delete(@PathParam("subscriptionId") String id) {
-        subscriptions.delete(caller, id);
+        subscriptions.delete(caller, applicationId(), id);
         return Response.noContent().build();
     }
 

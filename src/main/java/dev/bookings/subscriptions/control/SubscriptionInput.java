@@ -51,7 +51,11 @@ public final class SubscriptionInput {
             throw new InvalidRequest("Property 'resource' must name the appointments of a business, such as"
                     + " solutions/bookingBusinesses/{id}/appointments.");
         }
-        return URLDecoder.decode(matcher.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(matcher.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest("Property 'resource' has a malformed percent-escape.");
+        }
     }
 
     /** The resource in its canonical spelling, for the business's id as stored. */
@@ -134,11 +138,12 @@ public final class SubscriptionInput {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null
-                || uri.getRawFragment() != null) {
+                || uri.getRawFragment() != null || uri.getPort() > 65535) {
             throw new InvalidRequest("Property '" + name + "' must be an absolute http(s) URL without user info or fragment.");
         }
-        if (!settings.allowed(url)) {
-            throw new InvalidRequest("Property '" + name + "' must start with one of " + settings.allowedUrlPrefixes() + ".");
+        if (!settings.allowed(uri)) {
+            throw new InvalidRequest("Property '" + name + "' must start with one of " + settings.allowedUrlPrefixes()
+                    + " and, for a prefix without a host, name a host with public addresses only.");
         }
         return value;
     }

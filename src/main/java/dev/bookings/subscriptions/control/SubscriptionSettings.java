@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The {@code bookings.subscriptions.*} settings (README lists them). */
@@ -43,11 +43,9 @@ public class SubscriptionSettings {
     @ConfigProperty(name = "bookings.subscriptions.lease-seconds")
     long leaseSeconds;
 
-    /** Whether {@code url} starts with an allowed prefix (compared without regard to the case of scheme and host). */
-    public boolean allowed(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        return allowedUrlPrefixes.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty())
-                .anyMatch(lower::startsWith);
+    /** Whether a subscriber's URL may be called: see {@link AllowedUrls}. */
+    public boolean allowed(URI url) {
+        return AllowedUrls.allowed(allowedUrlPrefixes, url);
     }
 
     public List<String> allowedUrlPrefixes() {

@@ -4,6 +4,7 @@ import dev.bookings.errors.InvalidRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The HTTP side of subscriptions: Graph's validation handshake and the POST of a notification. No redirect is
@@ -40,7 +47,8 @@ public class Webhooks {
 
     /**
      * Graph's handshake: POST {@code url?validationToken=…}; the endpoint must answer 200 with the token as
-     * {@code text/plain} within the timeout. Otherwise 400, naming what went wrong.
+     * {@code text/plain} within the timeout (answer and body both). Otherwise 400; the message does not say what
+     * the endpoint answered, so the handshake cannot be used to probe other services.
      */
     public void validate(String url, String property) throws InterruptedException {
         byte[] bytes = new byte[24];
@@ -50,27 +58,71 @@ public class Webhooks {
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<String> response;
+        boolean valid;
         try {
-            response = client().send(request, HttpResponse.BodyHandlers.ofString());
+            valid = exchange(request, response -> {
+                String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+                if (response.statusCode() != 200 || !type.startsWith("text/plain")) {
+                    return false;
+                }
+                byte[] answer = response.body().readNBytes(MAX_TOKEN_ANSWER + 1);
+                return new String(answer, StandardCharsets.UTF_8).strip().equals(token);
+            });
         } catch (IOException e) {
-            throw new InvalidRequest("subscriptionValidationFailed", "The validation request to '" + property
-                    + "' failed: no answer within " + settings.timeout().toSeconds() + " seconds.");
+            valid = false;
         }
-        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        String body = response.body() == null ? "" : response.body();
-        if (response.statusCode() != 200 || !type.startsWith("text/plain") || body.length() > MAX_TOKEN_ANSWER
-                || !body.strip().equals(token)) {
-            throw new InvalidRequest("subscriptionValidationFailed", "The validation request to '" + property
-                    + "' was answered " + response.statusCode() + "; it must be answered 200 with the validationToken as"
-                    + " text/plain.");
+        if (!valid) {
+            throw new InvalidRequest("subscriptionValidationFailed", "The endpoint in '" + property + "' did not answer"
+                    + " the validation request with 200 and the validationToken as text/plain within "
+                    + settings.timeout().toSeconds() + " seconds.");
         }
     }
 
-    /** POSTs a notification body; the answer's status (its body is discarded). */
+    /** POSTs a notification body; the answer's status. Its body is never read. */
     public int post(String url, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return exchange(request, HttpResponse::statusCode);
+    }
+
+    /** What to make of an answer; may read a little of its body. */
+    @FunctionalInterface
+    interface Reading<T> {
+        T read(HttpResponse<InputStream> response) throws IOException;
+    }
+
+    /**
+     * One call with one deadline for all of it, answer and body read: a subscriber that trickles its answer is cut
+     * off at the timeout like one that never answers. The URL is checked against the allowed prefixes first, every
+     * time (a name may resolve elsewhere by now). The body is closed unread beyond what {@code reader} takes.
+     */
+    private <T> T exchange(HttpRequest request, Reading<T> reader) throws IOException, InterruptedException {
+        if (!settings.allowed(request.uri())) {
+            throw new IOException("address not allowed");
+        }
+        AtomicReference<InputStream> reading = new AtomicReference<>();
+        CompletableFuture<HttpResponse<InputStream>> sent = client().sendAsync(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<T> call = sent.thenApply(response -> {
+            try (InputStream body = response.body()) {
+                reading.set(body);
+                return reader.read(response);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            return call.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            sent.cancel(true);
+            call.cancel(true);
+            InputStream body = reading.get();
+            if (body != null) {
+                body.close();
+            }
+            throw new IOException("no complete answer within the timeout");
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause() == null ? "failed" : e.getCause().getClass().getSimpleName());
+        }
     }
 }

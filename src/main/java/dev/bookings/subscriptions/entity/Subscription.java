@@ -21,9 +21,9 @@ import java.util.List;
 @Entity
 @Table(name = "subscription")
 @NamedQuery(name = Subscription.FIND, query = "select s from Subscription s where s.tenantId = :tenantId and s.id = :id"
-        + " and s.removedAt is null")
+        + " and s.removedAt is null and s.expiresAt > :now")
 @NamedQuery(name = Subscription.LIST, query = "select s from Subscription s where s.tenantId = :tenantId"
-        + " and s.removedAt is null order by s.pk")
+        + " and s.removedAt is null and s.expiresAt > :now order by s.pk")
 @NamedQuery(name = Subscription.COUNT, query = "select count(s) from Subscription s where s.tenantId = :tenantId"
         + " and s.removedAt is null and s.expiresAt > :now")
 @NamedQuery(name = Subscription.ACTIVE_FOR_BUSINESS, query = "select s from Subscription s where s.businessPk = :businessPk"
@@ -185,6 +185,17 @@ public class Subscription {
 
     public void delivered() {
         failingSince = null;
+    }
+
+    /**
+     * Whether the caller owns it: the same client application, or, for a caller without one, the same creator.
+     * Others of the tenant do not see it (its clientState authenticates its notifications).
+     */
+    public boolean ownedBy(String callerApplicationId, String callerId) {
+        if (applicationId != null || callerApplicationId != null) {
+            return applicationId != null && applicationId.equals(callerApplicationId);
+        }
+        return creatorId != null && creatorId.equals(callerId);
     }
 
     public boolean removed() {
