@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -64,6 +65,7 @@ public class CustomQuestionKind extends ItemKind<CustomQuestion> {
 
     @Override
     public void checkRemovable(CustomQuestion question, BusinessItemStore store) {
+        store.lock(this, question.business(), List.of(question.id()));
         for (BookingService service : store.all(services, question.business())) {
             if (ServiceKind.questionIds(service).contains(question.id())) {
                 throw new Conflict("customQuestionInUse", "The custom question '" + question.id() + "' is asked by the "

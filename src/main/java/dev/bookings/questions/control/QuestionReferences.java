@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A service may ask only questions its business has: the check runs whenever a service is saved. */
+/**
+ * A service may ask only questions its business has: the check runs whenever a service is saved, with the named
+ * questions' rows locked, as deleting a question locks its row before looking for services that ask it; so a
+ * question cannot be deleted while a service is being made to ask it.
+ */
 @ApplicationScoped
 public class QuestionReferences {
 
@@ -26,6 +30,8 @@ public class QuestionReferences {
     void onSaving(@Observes ItemSaving saving) {
         if (saving.item() instanceof BookingService service) {
             List<String> ids = ServiceKind.questionIds(service);
+            // locked as a delete of the question locks it: the two never pass their checks at once
+            items.lock(questions, service.business(), ids);
             Set<String> known = items.find(questions, service.business(), ids).stream().map(CustomQuestion::id)
                     .collect(Collectors.toSet());
             ids.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
