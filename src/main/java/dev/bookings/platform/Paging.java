@@ -21,19 +21,10 @@ public record Paging(int offset, int size) {
     public static final int MAX_SIZE = 999;
     private static final String PREFIX = "o1:";
 
-    public static Paging of(String top, String skipToken) {
-        return of(top, null, skipToken);
-    }
-
     /**
-     * {@code $skip} sets where the first page starts; a {@code $skiptoken} (which the next links carry instead of
-     * {@code $skip}) wins over it.
+     * At most {@code $top} items a page ({@code defaultSize} when absent). {@code $skip} sets where the first page
+     * starts; a {@code $skiptoken} (which the next links carry instead of {@code $skip}) wins over it.
      */
-    public static Paging of(String top, String skip, String skipToken) {
-        return of(top, skip, skipToken, DEFAULT_SIZE);
-    }
-
-    /** As {@link #of(String, String, String)}, with pages of {@code defaultSize} when there is no {@code $top}. */
     public static Paging of(String top, String skip, String skipToken, int defaultSize) {
         int size = defaultSize;
         if (top != null) {
@@ -83,10 +74,6 @@ public record Paging(int offset, int size) {
     /**
      * The collection response for {@code rows} (read with {@link #offset()} and {@link #fetch()}).
      */
-    public <T> JsonObject page(List<T> rows, Function<T, JsonObject> writer, String context, UriInfo uriInfo) {
-        return page(rows, writer, context, uriInfo, null);
-    }
-
     /**
      * The collection response, with {@code @odata.count} when {@code count} is not null. The next link is the
      * request's own URI (filter, order and selection included) with the {@code $skiptoken} of the next page in

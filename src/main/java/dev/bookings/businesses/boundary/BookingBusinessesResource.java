@@ -96,8 +96,9 @@ public class BookingBusinessesResource {
     public JsonObject list(@QueryParam("query") String query) {
         QueryOptions options = QueryOptions.forList(uriInfo);
         Selection selection = Selection.of(options.select(), BusinessStore.PROPERTIES);
-        Long count = options.count() ? registry.get().count(caller, query, options.filter()) : null;
-        return options.paging().page(registry.get().list(caller, query, options),
+        BusinessRegistry businesses = registry.get();
+        Long count = options.count() ? businesses.count(caller, query, options.filter()) : null;
+        return options.paging().page(businesses.list(caller, query, options),
                 b -> selection.apply(BusinessRepresentation.of(b, null)), metadata(), uriInfo, count);
     }
 

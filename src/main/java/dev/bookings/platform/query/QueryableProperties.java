@@ -3,11 +3,9 @@ package dev.bookings.platform.query;
 import dev.bookings.errors.InvalidRequest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The Graph properties of one entity type as the query options see them: which can be named in {@code $select}
@@ -37,10 +35,6 @@ public final class QueryableProperties {
 
     public static Builder of(String typeName) {
         return new Builder(typeName);
-    }
-
-    public String typeName() {
-        return typeName;
     }
 
     /** The property {@code $filter} or {@code $orderby} names, or 400 naming what can be used instead. */
@@ -104,9 +98,5 @@ public final class QueryableProperties {
             return new QueryableProperties(typeName, Collections.unmodifiableMap(new LinkedHashMap<>(queryable)),
                     Collections.unmodifiableMap(new LinkedHashMap<>(selectable)));
         }
-    }
-
-    Set<String> selectableNames() {
-        return new LinkedHashSet<>(selectable.values());
     }
 }
