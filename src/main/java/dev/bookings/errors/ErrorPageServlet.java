@@ -35,6 +35,15 @@ public class ErrorPageServlet extends HttpServlet {
             LOG.log(Level.SEVERE, "Unhandled failure on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
             status = 500;
         }
+        answer(request, response, status);
+    }
+
+    /**
+     * Answers {@code status} in Graph's shape, with the code and message a component left in the request's
+     * attributes or the status's defaults: what the error page does, also for a {@code sendError} made where
+     * Payara shows no error page (an {@code ASYNC} dispatch).
+     */
+    public static void answer(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
         String code = request.getAttribute(CODE_ATTRIBUTE) instanceof String c ? c : GraphError.codeFor(status);
         String message = request.getAttribute(MESSAGE_ATTRIBUTE) instanceof String m ? m : GraphError.messageFor(status);
         RequestIds.Ids ids = RequestIds.ensure(request, response);

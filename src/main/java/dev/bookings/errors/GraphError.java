@@ -3,6 +3,10 @@ package dev.bookings.errors;
 import dev.bookings.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +38,15 @@ public final class GraphError {
                 .build();
     }
 
+    /** Answers with Graph's error shape from a servlet filter, where no exception mapper runs. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
+            String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(body(code, message, RequestIds.of(request)).toString());
+    }
+
     /** The code Graph uses for a status when nothing more specific is known. */
     public static String codeFor(int status) {
         return switch (status) {
@@ -43,6 +56,7 @@ public final class GraphError {
             case 404 -> "itemNotFound";
             case 405 -> "methodNotAllowed";
             case 406 -> "notAcceptable";
+            case 408 -> "requestTimeout";
             case 409 -> "conflict";
             case 411 -> "lengthRequired";
             case 412 -> "preconditionFailed";

@@ -25,14 +25,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PooledDataSource extends HikariDataSource {
 
     private static final Set<PooledDataSource> OPEN = ConcurrentHashMap.newKeySet();
+    private static final long FIRST_CONNECTION_TIMEOUT_MS = 60_000;
 
     private final Map<String, String> driverProperties = new LinkedHashMap<>();
     private volatile boolean configured;
 
     public PooledDataSource() {
         setPoolName("bookings");
-        // start without the database: while it is out of reach a request waits connectionTimeout, then fails (503)
-        setInitializationFailTimeout(-1);
+        // the first use (the schema migration at deployment) waits up to this long for the first connection, so that a
+        // database that is starting, or a busy machine, does not fail the deployment; later, while the database is
+        // out of reach, a request waits connectionTimeout and then fails (503)
+        setInitializationFailTimeout(FIRST_CONNECTION_TIMEOUT_MS);
         OPEN.add(this);
     }
 

@@ -2,8 +2,6 @@ package dev.bookings.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -11,12 +9,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class CallerProducer {
 
-    @Inject
-    SecurityContext securityContext;
-
+    /** The caller as {@link BearerTokenMechanism} verified it ({@link CallerFilter}). */
     TokenPrincipal principal() {
-        return securityContext.getPrincipalsByType(TokenPrincipal.class).stream().findFirst()
-                .orElseThrow(() -> new NotAuthorizedException("Bearer"));
+        TokenPrincipal principal = CallerFilter.current();
+        if (principal == null) {
+            throw new NotAuthorizedException("Bearer");
+        }
+        return principal;
     }
 
     @Produces

@@ -14,15 +14,15 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
-import java.security.Principal;
 import java.util.Set;
 
 /**
  * Enforces {@code @DenyAll}, {@code @PermitAll} and {@code @RolesAllowed} on JAX-RS resources, sub-resources
  * included; a method's annotation wins over its class's. Resource classes carry {@code @DenyAll}, so a method
- * without an annotation fails closed. The roles are the verified token's permissions ({@link TokenPrincipal#getGroups()}),
- * read straight from the principal: asking the container ({@code isUserInRole}) goes through JACC's policy, whose
- * synchronized role sets every request thread queued on (README, "Benchmark").
+ * without an annotation fails closed. The roles are the verified token's permissions
+ * ({@link TokenPrincipal#getGroups()}), read straight from the principal that {@link BearerTokenMechanism} leaves in
+ * a request attribute: asking the container ({@code isUserInRole}) goes through JACC's policy, whose synchronized
+ * role sets every request thread queued on (README, "Benchmark").
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
@@ -60,8 +60,8 @@ public class RolesAllowedFeature implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
-            Principal principal = request.getSecurityContext().getUserPrincipal();
-            if (!(principal instanceof TokenPrincipal token)) {
+            // the verified token from its request attribute, which an ASYNC dispatch keeps (RequestBodyFilter)
+            if (!(request.getProperty(BearerTokenMechanism.PRINCIPAL_ATTRIBUTE) instanceof TokenPrincipal token)) {
                 throw new NotAuthorizedException("Bearer");
             }
             if (roles.stream().noneMatch(token.getGroups()::contains)) {

@@ -6,6 +6,8 @@ import dev.bookings.security.BearerTokenMechanism;
 import dev.bookings.security.TokenPrincipal;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +16,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * N instances behind a balancer a client may get up to N times them. Inner requests of {@code $batch} are counted
  * like any other.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
+@WebFilter(filterName = "ThrottlingFilter", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = DispatcherType.REQUEST)
 public class ThrottlingFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -73,20 +75,49 @@ public class ThrottlingFilter extends HttpFilter {
             refuse(request, response, decision.retryAfterSeconds());
             return;
         }
+        boolean releaseNow = true;
         try {
             chain.doFilter(request, response);
+            if (request.isAsyncStarted()) {
+                // the request goes on (its body is still arriving, RequestBodyFilter): it is in flight until it ends
+                request.getAsyncContext().addListener(new Release(decision));
+                releaseNow = false;
+            }
         } finally {
+            if (releaseNow) {
+                decision.release();
+            }
+        }
+    }
+
+    /** Ends an asynchronous request's turn in flight, however it ends. */
+    private record Release(Throttle.Decision decision) implements AsyncListener {
+
+        @Override
+        public void onComplete(AsyncEvent event) {
             decision.release();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // the request still ends with onComplete
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            // the request still ends with onComplete
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
         }
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, long retryAfter)
             throws IOException {
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        response.setContentType(GraphError.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(GraphError.body("TooManyRequests", "Too many requests from this application for "
-                + "this tenant; retry after " + retryAfter + " seconds.", RequestIds.of(request)).toString());
+        GraphError.write(request, response, 429, "TooManyRequests", "Too many requests from this application for "
+                + "this tenant; retry after " + retryAfter + " seconds.");
     }
 }

@@ -66,7 +66,9 @@ class FuzzHttpIT {
             int tokenKind = random.nextInt(10);
             String token = tokenKind == 0 ? null : tokenKind == 1 ? reader : tokenKind == 2 ? "garbage." + random.nextInt() : api.manager;
             String media = pick(random, MEDIA);
-            String body = method.equals("GET") && random.nextInt(4) > 0 ? null : body(random);
+            // Payara refuses a body on GET and DELETE over HTTP/1.1 itself, before the application runs (README,
+            // "Known limits"); every other method gets one
+            String body = method.equals("GET") || method.equals("DELETE") ? null : body(random);
             URI uri = URI.create(base.toString().replaceAll("/$", "") + "/" + path + query);
             String what = "#" + i + " " + method + " " + uri + " [" + media + "] " + (body == null ? "" : abbreviate(body))
                     + (token == null ? " (no token)" : token == api.manager ? "" : " (other token)");

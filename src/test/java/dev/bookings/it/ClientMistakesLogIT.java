@@ -1,0 +1,104 @@
+package dev.bookings.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A client's mistake is at most one line in the server's log, at INFO or WARNING; SEVERE is for our own faults
+ * (issue 8, point 7). The first and last steps run inside the server and watch its log; the middle one is the
+ * client making the mistakes.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClientMistakesLogIT {
+
+    /** Loggers of the background work (notice and webhook delivery), which other tests may still keep busy. */
+    static final List<String> BACKGROUND = List.of("dev.bookings.notifications", "dev.bookings.subscriptions");
+    static final List<LogRecord> RECORDS = new CopyOnWriteArrayList<>();
+    static final Handler WATCH = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
+            if (record.getLevel().intValue() >= Level.INFO.intValue() && BACKGROUND.stream().noneMatch(logger::startsWith)) {
+                RECORDS.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    static final int MISTAKES = 3;
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    @Order(1)
+    void watchTheLog() {
+        RECORDS.clear();
+        Logger.getLogger("").addHandler(WATCH);
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void clientsMakeMistakes() throws Exception {
+        Api api = new Api(base);
+        // 1. a body abandoned halfway
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + base.getPath() + Api.V1 + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: "
+                    + "Bearer " + api.manager + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+                    + "{\"displayName\": \"Gone").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+        }
+        // 2. a body that is not JSON
+        assertEquals(400, Http.postJson(api.uri(Api.V1), api.manager, "{\"displayName\": ").status());
+        // 3. a request abandoned before its answer is read
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            String body = "{\"displayName\": \"" + "x".repeat(300) + "\"}";
+            socket.getOutputStream().write(("POST " + base.getPath() + Api.V1 + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nAuthorization: Bearer " + api.manager + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        }
+        Thread.sleep(1500);
+        assertEquals(200, Http.get(api.uri(Api.V1), api.manager).status(), "the service still answers");
+    }
+
+    @Test
+    @Order(3)
+    void atMostOneLineEachNoneSevere() {
+        Logger.getLogger("").removeHandler(WATCH);
+        String lines = RECORDS.stream().map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage())
+                .collect(Collectors.joining("\n"));
+        assertTrue(RECORDS.stream().noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()), lines);
+        assertTrue(RECORDS.size() <= MISTAKES, () -> RECORDS.size() + " lines for " + MISTAKES + " mistakes:\n" + lines);
+    }
+}
