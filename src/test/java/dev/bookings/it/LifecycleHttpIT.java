@@ -72,6 +72,33 @@ class LifecycleHttpIT {
     }
 
     @Test
+    void calendarViewFindsAppointmentsThatStartedLongBeforeTheWindow() {
+        // calendarView searches from the window's start minus the business's longest appointment (V6): an
+        // appointment booked long, or made longer by PATCH, is still found in every window it overlaps
+        Api api = new Api(base);
+        String business = api.business();
+        String shortOne = api.appointment(business, Duration.ofDays(10), Duration.ofMinutes(30));
+        String retreat = api.appointment(business, Duration.ofDays(2), Duration.ofDays(4));
+        String view = Api.V1 + "/" + Api.encode(business) + "/calendarView";
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        String window = "?start=" + Api.encode(now.plusDays(5).toString()) + "&end="
+                + Api.encode(now.plusDays(5).plusHours(1).toString());
+        assertEquals(List.of(retreat), ids(Http.get(api.uri(view + window), api.manager).json()),
+                "a four-day appointment that began three days before the window");
+
+        OffsetDateTime shortStart = now.plusDays(10);
+        Http.Reply longer = Http.send("PATCH", api.item(Api.V1, business, "appointments", shortOne), api.manager,
+                "application/json", "{\"endDateTime\": {\"dateTime\": \"" + shortStart.plusDays(7).toLocalDateTime()
+                        + "\", \"timeZone\": \"UTC\"}}");
+        assertEquals(204, longer.status(), longer::toString);
+        String later = "?start=" + Api.encode(now.plusDays(16).toString()) + "&end="
+                + Api.encode(now.plusDays(16).plusHours(1).toString());
+        assertEquals(List.of(shortOne), ids(Http.get(api.uri(view + later), api.manager).json()),
+                "made seven days long by PATCH, it overlaps a window six days after its start");
+        assertEquals("1", Http.get(api.uri(view + "/$count" + later), api.manager).body());
+    }
+
+    @Test
     void calendarViewListsOverlappingAppointmentsAndRejectsBadRanges() {
         Api api = new Api(base);
         String business = api.business();

@@ -59,6 +59,11 @@ class MigrationsIT {
             assertEquals("user-previous-release", row.getString(2));
             assertEquals("Closed for the holiday", row.getString(3));
         }
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select longest_appointment_seconds from booking_business")) {
+            row.next();
+            assertEquals(3600L, row.getLong(1), "V6 records the longest appointment the business already had (an hour)");
+        }
     }
 
     private static DataSource newDatabase(String name) {

@@ -84,6 +84,7 @@ public class AppointmentBooking {
             appointment.serviceName(service.displayName());
         }
         appointments.add(appointment);
+        businesses.noteAppointmentLength(business, appointment.duration());
         changes.fire(new AppointmentChange(AppointmentChange.Kind.BOOKED, appointment, business, appointment.createdAt()));
         return appointment;
     }
@@ -110,6 +111,7 @@ public class AppointmentBooking {
             checkStaffFree(business, appointment);
         }
         appointment.touch(now());
+        businesses.noteAppointmentLength(business, appointment.duration());
         changes.fire(new AppointmentChange(AppointmentChange.Kind.UPDATED, appointment, business, appointment.updatedAt()));
     }
 

@@ -88,8 +88,12 @@ public class AppointmentStore {
             if (range == null) {
                 return booked;
             }
+            // start >= from - the business's longest appointment: implied by the overlap, and it bounds the range the
+            // (business_pk, start_at) index reads to the window, whatever the business's history (V6 migration)
             return cb.and(booked, cb.lessThan(root.get("start"), p.bind(OffsetDateTime.class, range.to())),
-                    cb.greaterThan(root.get("end"), p.bind(OffsetDateTime.class, range.from())));
+                    cb.greaterThan(root.get("end"), p.bind(OffsetDateTime.class, range.from())),
+                    cb.greaterThanOrEqualTo(root.get("start"),
+                            p.bind(OffsetDateTime.class, range.from().minus(business.longestAppointment()))));
         }, List.of("start", "pk"));
     }
 

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A bookingAppointment. Cancelling does not delete it: the row stays with {@link AppointmentStatus#CANCELLED},
@@ -106,12 +108,15 @@ public class Appointment extends BusinessItem {
     @Column(name = "additional_information")
     private String additionalInformation;
 
+    // a page of appointments loads its customers, and its staff, in one query each, not one per appointment
     @ElementCollection(fetch = FetchType.LAZY)
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "appointment_customer", joinColumns = @JoinColumn(name = "appointment_pk"))
     @OrderColumn(name = "list_index")
     private List<CustomerInformation> customers = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.LAZY)
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "appointment_staff", joinColumns = @JoinColumn(name = "appointment_pk"))
     @OrderColumn(name = "list_index")
     @Column(name = "staff_member_id", nullable = false)

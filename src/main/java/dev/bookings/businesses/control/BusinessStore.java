@@ -10,6 +10,7 @@ import dev.bookings.platform.query.QueryableProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,6 +82,19 @@ public class BusinessStore {
             em.createNativeQuery(sql).setParameter(1, pk).executeUpdate();
         }
         em.remove(business);
+    }
+
+    /**
+     * Records that the business has an appointment this long, if none was as long before. A bulk update: the
+     * business's version, and so its ETag, stays as it is, and concurrent bookings do not conflict over it.
+     */
+    public void noteAppointmentLength(BookingBusiness business, Duration length) {
+        long seconds = Math.max(0, length.toSeconds() + (length.toNanosPart() > 0 ? 1 : 0));
+        if (seconds > business.longestAppointment().toSeconds()) {
+            em.createQuery("update BookingBusiness b set b.longestAppointmentSeconds = :seconds"
+                    + " where b.pk = :pk and b.longestAppointmentSeconds < :seconds")
+                    .setParameter("seconds", seconds).setParameter("pk", business.pk()).executeUpdate();
+        }
     }
 
     public void add(BookingBusiness business) {

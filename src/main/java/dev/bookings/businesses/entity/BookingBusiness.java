@@ -84,6 +84,10 @@ public class BookingBusiness {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    /** The longest appointment the business has had, which bounds calendarView's search (V6 migration). */
+    @Column(name = "longest_appointment_seconds", nullable = false)
+    private long longestAppointmentSeconds;
+
     @Version
     private long version;
 
@@ -252,5 +256,10 @@ public class BookingBusiness {
 
     public void touch(OffsetDateTime now) {
         this.updatedAt = now;
+    }
+
+    /** The longest appointment this business has had (never shorter than any it has now). */
+    public Duration longestAppointment() {
+        return Duration.ofSeconds(longestAppointmentSeconds);
     }
 }
