@@ -3,6 +3,8 @@ package dev.bookings.platform;
 import dev.bookings.errors.ErrorPageServlet;
 import dev.bookings.errors.GraphError;
 import dev.bookings.security.BearerTokenMechanism;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -27,6 +29,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -43,10 +47,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * one larger than {@link JsonBodies#MAX_BYTES} 413; one the client abandons 400. All in Graph's error shape, with
  * one INFO line at most: the client's mistake, not ours.
  * <p>
- * Only HTTP/1.x requests are taken over this way: over HTTP/2 (h2c) Payara 6.2025.10 recycles a stream's
- * response while its ASYNC dispatch is still writing it ("Internal Response has not been set"), so the answer is
- * lost and clients resend the request. HTTP/2's own flow control applies there instead.
- * <p>
  * Payara carries neither the login nor CDI's request context over to the {@code ASYNC} dispatch, which runs on a
  * thread of its own: this filter activates a request context for it, and the API reads the caller from the request
  * attribute {@link BearerTokenMechanism#PRINCIPAL_ATTRIBUTE} ({@code security/CallerFilter}), which the dispatch
@@ -62,6 +62,34 @@ public class RequestBodyFilter extends HttpFilter {
 
     @Inject
     Instance<RequestContextController> requestContexts;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    /**
+     * Where a request whose body arrived after this filter let go of its thread is ended from (dispatched, or
+     * answered and completed). Payara 6.2025.10 handles {@code AsyncContext.dispatch()} and {@code complete()} called
+     * from another thread badly in two ways, both seen under load: it marks the calling thread with a thread-local it
+     * never clears, which made a later request served on one of its own pool threads lose its answer ("Internal
+     * Response has not been set", about 0.4 % of requests); and a call made while the request's first dispatch is
+     * still leaving the container can be dropped (the request then hangs until the body timeout). So the call is
+     * made on these threads, never Payara's, and no sooner than {@link #SETTLE_MS} after this filter returned.
+     */
+    private transient ScheduledExecutorService dispatcher;
+    /** How long the first dispatch may take to leave the container once this filter has returned. */
+    static final long SETTLE_MS = 250;
+    /** How long this filter holds its thread for a body that has not fully arrived with the headers. */
+    static final long WAIT_IN_FILTER_MS = 20;
+
+    @Override
+    public void init() {
+        dispatcher = Executors.newScheduledThreadPool(2, threads);
+    }
+
+    @Override
+    public void destroy() {
+        dispatcher.shutdown();
+    }
 
     @Inject
     @ConfigProperty(name = "bookings.http.body-timeout-seconds")
@@ -88,8 +116,7 @@ public class RequestBodyFilter extends HttpFilter {
         }
         if (request.getDispatcherType() != DispatcherType.REQUEST || !announcesBody(request)
                 || request.getAttribute(BearerTokenMechanism.PRINCIPAL_ATTRIBUTE) == null
-                || !BearerTokenMechanism.isApi(request) || !request.isAsyncSupported()
-                || !request.getProtocol().startsWith("HTTP/1.")) {
+                || !BearerTokenMechanism.isApi(request) || !request.isAsyncSupported()) {
             chain.doFilter(request, response);
             return;
         }
@@ -97,11 +124,12 @@ public class RequestBodyFilter extends HttpFilter {
             tooLarge(request, response); // before the client sends a byte of it
             return;
         }
-        AsyncContext async = request.startAsync(request, response);
+        AsyncContext async = request.startAsync();
         async.setTimeout(TimeUnit.SECONDS.toMillis(bodyTimeoutSeconds));
         Receiver receiver = new Receiver(async, request, response);
         async.addListener(receiver);
         request.getInputStream().setReadListener(receiver);
+        receiver.leaveFilter();
     }
 
     /** A write (the API reads no other body) with a body to come. */
@@ -117,7 +145,7 @@ public class RequestBodyFilter extends HttpFilter {
     }
 
     /** Collects the body as it arrives; exactly one of dispatch, error answer or timeout answer ends the request. */
-    private static final class Receiver implements ReadListener, AsyncListener {
+    private final class Receiver implements ReadListener, AsyncListener {
 
         private final AsyncContext async;
         private final HttpServletRequest request;
@@ -126,11 +154,56 @@ public class RequestBodyFilter extends HttpFilter {
         private final byte[] buffer = new byte[8192];
         private final AtomicBoolean ended = new AtomicBoolean();
         private boolean tooLarge;
+        /** Guarded by this: whether the filter has returned, when, and the ending that waits for it. */
+        private boolean filterReturned;
+        private long filterReturnedAt;
+        private Runnable ending;
 
         Receiver(AsyncContext async, HttpServletRequest request, HttpServletResponse response) {
             this.async = async;
             this.request = request;
             this.response = response;
+        }
+
+        /**
+         * Called by the filter once the read listener is set: waits a moment for a body that is on its way, and if
+         * it arrives, ends the request on this thread, while the first dispatch is still in the container (Payara
+         * then runs the ASYNC dispatch once that has returned, as the specification says).
+         */
+        void leaveFilter() {
+            Runnable now;
+            synchronized (this) {
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_IN_FILTER_MS);
+                long left;
+                while (ending == null && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                filterReturned = true;
+                filterReturnedAt = System.nanoTime();
+                now = ending;
+                ending = null;
+            }
+            if (now != null) {
+                now.run();
+            }
+        }
+
+        /** Ends the request with {@code action}: on the filter's thread if it is still there, else on ours. */
+        private void end(Runnable action) {
+            synchronized (this) {
+                if (!filterReturned) {
+                    ending = action;
+                    notifyAll();
+                    return;
+                }
+            }
+            long settled = TimeUnit.NANOSECONDS.toMillis(filterReturnedAt - System.nanoTime()) + SETTLE_MS;
+            dispatcher.schedule(action, Math.max(0, settled), TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -139,9 +212,7 @@ public class RequestBodyFilter extends HttpFilter {
             while (in.isReady()) {
                 int read = in.read(buffer);
                 if (read < 0) {
-                    // the end of the body (Grizzly's isFinished() says the bytes have arrived, not that they are read)
-                    onAllDataRead();
-                    return;
+                    return; // the container calls onAllDataRead
                 }
                 if (tooLarge || body.size() + read > JsonBodies.MAX_BYTES) {
                     // read to the end and drop it: a client that sends its whole body before it reads the answer
@@ -155,17 +226,16 @@ public class RequestBodyFilter extends HttpFilter {
         }
 
         @Override
-        public void onAllDataRead() throws IOException {
+        public void onAllDataRead() {
             if (ended.compareAndSet(false, true)) {
                 if (tooLarge) {
-                    tooLarge(request, response);
-                    async.complete();
+                    answer(413, "requestEntityTooLarge", "The request body exceeds " + JsonBodies.MAX_BYTES + " bytes.");
                     return;
                 }
                 request.setAttribute(BODY_ATTRIBUTE, new Received(body.toByteArray(), request.getRequestURI(),
                         request.getRequestURL().toString(), request.getQueryString(), request.getServletPath(),
                         request.getPathInfo()));
-                async.dispatch();
+                end(async::dispatch);
             }
         }
 
@@ -182,11 +252,17 @@ public class RequestBodyFilter extends HttpFilter {
             if (ended.compareAndSet(false, true)) {
                 LOG.info(() -> "Request body not received in time (" + body.size() + " bytes so far)");
                 response.setHeader("Connection", "close");
-                answer(408, "requestTimeout", "The request body did not arrive in time.");
+                // within onTimeout, as the specification intends: a timeout the listeners leave unanswered becomes
+                // a 500 (the request's first dispatch is long gone by now)
+                respond(408, "requestTimeout", "The request body did not arrive in time.");
             }
         }
 
         private void answer(int status, String code, String message) {
+            end(() -> respond(status, code, message));
+        }
+
+        private void respond(int status, String code, String message) {
             try {
                 if (!response.isCommitted()) {
                     GraphError.write(request, response, status, code, message);
@@ -205,7 +281,10 @@ public class RequestBodyFilter extends HttpFilter {
 
         @Override
         public void onError(AsyncEvent event) {
-            onError(event.getThrowable());
+            if (ended.compareAndSet(false, true)) {
+                LOG.info(() -> "Request body not received in full: " + event.getThrowable());
+                respond(400, "invalidRequest", "The request body was not received in full."); // within, as onTimeout
+            }
         }
 
         @Override
