@@ -61,6 +61,10 @@ public class RequestBodyFilter extends HttpFilter {
     private static final String BODY_ATTRIBUTE = RequestBodyFilter.class.getName() + ".body";
 
     @Inject
+    @ConfigProperty(name = "bookings.http.body-timeout-seconds")
+    long bodyTimeoutSeconds;
+
+    @Inject
     Instance<RequestContextController> requestContexts;
 
     @Resource
@@ -91,10 +95,6 @@ public class RequestBodyFilter extends HttpFilter {
         dispatcher.shutdown();
     }
 
-    @Inject
-    @ConfigProperty(name = "bookings.http.body-timeout-seconds")
-    long bodyTimeoutSeconds;
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -120,7 +120,8 @@ public class RequestBodyFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > JsonBodies.MAX_BYTES && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+        if (request.getContentLengthLong() > JsonBodies.MAX_BYTES
+                && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             tooLarge(request, response); // before the client sends a byte of it
             return;
         }
@@ -229,7 +230,8 @@ public class RequestBodyFilter extends HttpFilter {
         public void onAllDataRead() {
             if (ended.compareAndSet(false, true)) {
                 if (tooLarge) {
-                    answer(413, "requestEntityTooLarge", "The request body exceeds " + JsonBodies.MAX_BYTES + " bytes.");
+                    answer(413, "requestEntityTooLarge",
+                            "The request body exceeds " + JsonBodies.MAX_BYTES + " bytes.");
                     return;
                 }
                 request.setAttribute(BODY_ATTRIBUTE, new Received(body.toByteArray(), request.getRequestURI(),
