@@ -1,7 +1,6 @@
 package dev.bookings.platform;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
@@ -19,45 +18,49 @@ import org.flywaydb.core.api.output.MigrateResult;
  * {@code bookings.db.*}. At start the schema is brought up to date by Flyway's versioned migrations in
  * {@code db/migration}; JPA never generates DDL. A failed migration fails the deployment.
  * <p>
- * The pool's limits are chosen on purpose and all come from MicroProfile Config (README, "Database pool and
- * timeouts"): at most {@code bookings.db.pool.max-size} connections per instance; no request waits longer than
- * {@code bookings.db.pool.acquire-timeout-ms} for one; on PostgreSQL no statement (row-lock waits included) runs
- * longer than {@code bookings.db.statement-timeout-seconds}, a lock wait gives up after
+ * The pool's limits are chosen on purpose (README, "Database pool and timeouts"): no request waits longer than
+ * {@code bookings.db.pool.acquire-timeout-ms} for a connection; on PostgreSQL no statement (row-lock waits included)
+ * runs longer than {@code bookings.db.statement-timeout-seconds}, a lock wait gives up after
  * {@code bookings.db.lock-timeout-ms} and a dead socket after {@code bookings.db.socket-timeout-seconds} (H2, the
- * embedded default, takes its own {@code LOCK_TIMEOUT} from the URL). The pool ({@link PooledDataSource}) checks a
- * connection ({@code Connection.isValid}) before handing it out when it has been idle, so the service recovers by
- * itself after a database outage.
+ * embedded default, takes its own {@code LOCK_TIMEOUT} from the URL). A connection is checked
+ * ({@code Connection.isValid}) before use at most every five seconds, and one failed check discards the whole pool,
+ * so the service recovers by itself after a database outage. Payara reads the pool's size only from the annotation's
+ * int attributes (it expands {@code ${MPCONFIG=…}} in strings alone): {@value #MAX_POOL_SIZE} connections per
+ * instance, which suits 2 cores and several instances on one PostgreSQL (its default allows 100).
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
-        className = "dev.bookings.platform.PooledDataSource",
-        // Payara's own pool is off (below); these only keep its bounds check quiet
-        minPoolSize = 0,
-        maxPoolSize = 10_000,
+        className = "${MPCONFIG=bookings.db.datasource-class}",
+        url = "${MPCONFIG=bookings.db.url}",
+        user = "${MPCONFIG=bookings.db.user}",
+        password = "${MPCONFIG=bookings.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = Database.MAX_POOL_SIZE,
         properties = {
-                // Payara runs the data source unpooled (still enlisting each connection in the JTA transaction);
-                // PooledDataSource pools underneath, every limit from MicroProfile Config
-                "fish.payara.pooling=false",
-                "maximumPoolSize=${MPCONFIG=bookings.db.pool.max-size}",
-                "minimumIdle=${MPCONFIG=bookings.db.pool.min-idle}",
-                "connectionTimeout=${MPCONFIG=bookings.db.pool.acquire-timeout-ms}",
-                // the driver's data source (a property the driver has no setter for is left out)
-                "driverClass=${MPCONFIG=bookings.db.datasource-class}",
-                "url=${MPCONFIG=bookings.db.url}",
-                "databaseUser=${MPCONFIG=bookings.db.user}",
-                "databasePassword=${MPCONFIG=bookings.db.password}",
-                "connectTimeoutSeconds=${MPCONFIG=bookings.db.connect-timeout-seconds}",
-                "socketTimeoutSeconds=${MPCONFIG=bookings.db.socket-timeout-seconds}",
-                // PostgreSQL enforces the statement and lock timeouts itself, with no client-side timer per statement
+                // Payara's pool: a connection is checked (Connection.isValid) before use at most every 5 s, and one
+                // failed check empties the pool
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=bookings.db.pool.acquire-timeout-ms}",
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=5",
+                "fish.payara.fail-all-connections=true",
+                // the driver's data source (a property the driver does not know is ignored); PostgreSQL enforces
+                // the statement and lock timeouts itself, with no client-side timer per statement
+                "loginTimeout=${MPCONFIG=bookings.db.connect-timeout-seconds}",
+                "connectTimeout=${MPCONFIG=bookings.db.connect-timeout-seconds}",
+                "socketTimeout=${MPCONFIG=bookings.db.socket-timeout-seconds}",
                 "options=-c statement_timeout=${MPCONFIG=bookings.db.statement-timeout-seconds}s"
                         + " -c lock_timeout=${MPCONFIG=bookings.db.lock-timeout-ms}ms",
-                "applicationName=bookings"})
+                "ApplicationName=bookings"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/bookings";
+    /** Connections per instance at most. */
+    public static final int MAX_POOL_SIZE = 16;
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     @Resource(lookup = JNDI_NAME)
@@ -72,10 +75,5 @@ public class Database {
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
-    }
-
-    @PreDestroy
-    void closePool() {
-        PooledDataSource.closeAll();
     }
 }
