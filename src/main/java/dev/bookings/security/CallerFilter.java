@@ -11,9 +11,9 @@ import java.io.IOException;
 
 /**
  * Hands the verified caller ({@link BearerTokenMechanism#PRINCIPAL_ATTRIBUTE}) to {@link CallerProducer} for the
- * thread that serves the request, on the first dispatch and on the {@code ASYNC} dispatch of a request whose body
- * arrived late alike. The container's security context and CDI's {@code HttpServletRequest} are not carried over to
- * the thread of an {@code ASYNC} dispatch by Payara; the request attribute is, since it belongs to the request.
+ * thread that serves the request, on the first dispatch and on an {@code ASYNC} dispatch alike: Payara carries
+ * neither the container's security context nor CDI's {@code HttpServletRequest} over to the thread of an
+ * {@code ASYNC} dispatch, while the request attribute belongs to the request.
  */
 @WebFilter(filterName = "CallerFilter", urlPatterns = "/*", asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})

@@ -60,7 +60,7 @@ public class RolesAllowedFeature implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
-            // the verified token from its request attribute, which an ASYNC dispatch keeps (RequestBodyFilter)
+            // the verified token from its request attribute (BearerTokenMechanism)
             if (!(request.getProperty(BearerTokenMechanism.PRINCIPAL_ATTRIBUTE) instanceof TokenPrincipal token)) {
                 throw new NotAuthorizedException("Bearer");
             }

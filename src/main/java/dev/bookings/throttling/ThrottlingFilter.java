@@ -79,7 +79,7 @@ public class ThrottlingFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
             if (request.isAsyncStarted()) {
-                // the request goes on (its body is still arriving, RequestBodyFilter): it is in flight until it ends
+                // an asynchronous request is in flight until it ends
                 request.getAsyncContext().addListener(new Release(decision));
                 releaseNow = false;
             }

@@ -3,7 +3,6 @@ package dev.bookings.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +51,7 @@ class ClientMistakesLogIT {
         public void close() {
         }
     };
-    static final int MISTAKES = 3;
+    static final int MISTAKES = 2;
 
     @ArquillianResource
     URL base;
@@ -69,18 +68,9 @@ class ClientMistakesLogIT {
     @RunAsClient
     void clientsMakeMistakes() throws Exception {
         Api api = new Api(base);
-        // 1. a body abandoned halfway
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + base.getPath() + Api.V1 + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: "
-                    + "Bearer " + api.manager + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
-                    + "{\"displayName\": \"Gone").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            Thread.sleep(300);
-        }
-        // 2. a body that is not JSON
+        // 1. a body that is not JSON
         assertEquals(400, Http.postJson(api.uri(Api.V1), api.manager, "{\"displayName\": ").status());
-        // 3. a request abandoned before its answer is read
+        // 2. a request abandoned before its answer is read
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             String body = "{\"displayName\": \"" + "x".repeat(300) + "\"}";
             socket.getOutputStream().write(("POST " + base.getPath() + Api.V1 + " HTTP/1.1\r\nHost: " + base.getHost()

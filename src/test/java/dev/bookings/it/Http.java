@@ -15,10 +15,7 @@ import java.time.Duration;
 /** Plain HTTP against the deployed service, as any client would talk to it. */
 public final class Http {
 
-    /**
-     * HTTP/1.1, as the Graph SDKs (OkHttp) and curl speak to a plain-http service; {@link SlowClientsHttpIT} also
-     * checks HTTP/2 (h2c).
-     */
+    /** HTTP/1.1, as the Graph SDKs (OkHttp) and curl speak to a plain-http service. */
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
