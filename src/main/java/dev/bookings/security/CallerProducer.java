@@ -2,6 +2,8 @@ package dev.bookings.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -9,13 +11,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class CallerProducer {
 
-    /** The caller as {@link BearerTokenMechanism} verified it ({@link CallerFilter}). */
+    @Inject
+    HttpServletRequest request;
+
+    /** The caller as {@link BearerTokenMechanism} verified it (its request attribute, as RolesAllowedFeature reads). */
     TokenPrincipal principal() {
-        TokenPrincipal principal = CallerFilter.current();
-        if (principal == null) {
-            throw new NotAuthorizedException("Bearer");
+        if (request.getAttribute(BearerTokenMechanism.PRINCIPAL_ATTRIBUTE) instanceof TokenPrincipal principal) {
+            return principal;
         }
-        return principal;
+        throw new NotAuthorizedException("Bearer");
     }
 
     @Produces

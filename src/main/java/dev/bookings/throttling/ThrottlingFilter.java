@@ -6,8 +6,6 @@ import dev.bookings.security.BearerTokenMechanism;
 import dev.bookings.security.TokenPrincipal;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -75,42 +73,10 @@ public class ThrottlingFilter extends HttpFilter {
             refuse(request, response, decision.retryAfterSeconds());
             return;
         }
-        boolean releaseNow = true;
         try {
             chain.doFilter(request, response);
-            if (request.isAsyncStarted()) {
-                // an asynchronous request is in flight until it ends
-                request.getAsyncContext().addListener(new Release(decision));
-                releaseNow = false;
-            }
         } finally {
-            if (releaseNow) {
-                decision.release();
-            }
-        }
-    }
-
-    /** Ends an asynchronous request's turn in flight, however it ends. */
-    private record Release(Throttle.Decision decision) implements AsyncListener {
-
-        @Override
-        public void onComplete(AsyncEvent event) {
             decision.release();
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            // the request still ends with onComplete
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            // the request still ends with onComplete
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            event.getAsyncContext().addListener(this);
         }
     }
 
