@@ -1,0 +1,44 @@
+package dev.bookings.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * README's configuration table and the WAR's defaults ({@code META-INF/microprofile-config.properties}) say the same:
+ * every key the table gives a default for has exactly that default in the WAR, so the run command, which sets none
+ * of them, starts with what README promises (a key injected without a default would stop the deployment).
+ */
+class ConfigDefaultsTest {
+
+    /** A table row: | `key` | `ENVIRONMENT_VARIABLE` | `default` | meaning |. */
+    private static final Pattern ROW = Pattern.compile("^\\| `([a-z][\\w.\\-]+)` \\| `([A-Z0-9_]+)` \\| `([^`]*)` \\|");
+
+    @Test
+    void everyDefaultReadmeListsIsTheWarsDefault() throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        }
+        List<String> checked = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            Matcher row = ROW.matcher(line);
+            if (row.find()) {
+                String key = row.group(1);
+                assertEquals(row.group(3), defaults.getProperty(key), () -> "README's default for " + key);
+                checked.add(key);
+            }
+        }
+        assertTrue(checked.contains("bookings.db.pool.max-size"), () -> "README's table was not found: " + checked);
+    }
+}
