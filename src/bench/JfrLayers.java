@@ -17,7 +17,8 @@ import jdk.jfr.consumer.RecordingFile;
  * top frame's layer, or, when the top frames are the JDK's own, the first layer below them that called it (so
  * {@code HashMap.get} called by Weld counts as Weld). "self" columns add up to 100 %. "within" is inclusive: the
  * share of samples that have the layer anywhere on their stack (a request under an EJB call is "within" the EJB
- * container even while EclipseLink runs).
+ * container even while EclipseLink runs). With {@code --detail LAYER} (a prefix of a layer's name, such as
+ * {@code "other Payara"}), it also lists the methods that layer's samples were running, most frequent first.
  */
 public class JfrLayers {
 
@@ -63,11 +64,22 @@ public class JfrLayers {
     };
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: java src/bench/JfrLayers.java FILE.jfr [TITLE]");
+        String detail = null;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--detail") && i + 1 < args.length) {
+                detail = args[++i];
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        if (rest.isEmpty()) {
+            System.err.println("usage: java src/bench/JfrLayers.java FILE.jfr [TITLE] [--detail LAYER]");
             System.exit(2);
         }
+        args = rest.toArray(String[]::new);
         Map<String, Integer> self = new TreeMap<>();
+        Map<String, Integer> methods = new TreeMap<>();
         Map<String, Integer> within = new TreeMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
@@ -88,6 +100,10 @@ public class JfrLayers {
                 }
                 if (running == null) {
                     running = layer;
+                    if (detail != null && layer.startsWith(detail)) {
+                        methods.merge(frame.getMethod().getType().getName() + "." + frame.getMethod().getName(), 1,
+                                Integer::sum);
+                    }
                 }
                 if (!seen.contains(layer)) {
                     seen.add(layer);
@@ -99,6 +115,12 @@ public class JfrLayers {
             }
         }
         print(args.length > 1 ? args[1] : args[0], samples, self, within);
+        if (detail != null) {
+            int total = samples;
+            System.out.printf("  methods running in '%s' (share of all samples):%n", detail);
+            methods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                    .forEach(e -> System.out.printf("    %5.1f%%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
+        }
     }
 
     private static String layerOf(String className) {
