@@ -14,8 +14,7 @@ import dev.bookings.security.Caller;
 import dev.bookings.security.Scopes;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -38,48 +37,58 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The {@code appointments} and {@code calendarView} collections of one business: every item operation exists
- * under both, as in Graph. Obtained from the businesses resource's locator; the path parameters arrive as fields.
+ * under both, as in Graph. Obtained from the businesses resource's locator. One instance serves all requests
+ * (application scope): creating a request-scoped resource per request, with its injections, was a fifth of a 403's
+ * CPU (README, "Benchmark"); what differs per request ({@link UriInfo}, the {@link Caller}) is reached through
+ * proxies, and the path parameters are read from {@link UriInfo} when needed.
  */
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 public class AppointmentsSubResource {
 
-    @PathParam("root")
-    String root;
-
-    @PathParam("businessId")
-    String businessId;
-
-    @PathParam("collection")
-    String collection;
-
     @Context
     UriInfo uriInfo;
 
+    /** The request's verified token (a proxy to the request-scoped bean); {@link #caller()} derives the caller. */
     @Inject
-    Caller caller;
+    JsonWebToken token;
 
-    /** Each looked up only by the operations that use it (an EJB reference costs a JNDI look-up per request). */
+    /** Stateless EJBs: one reference each, taken when this single instance is created, shared by all requests. */
     @Inject
-    Instance<AppointmentBooking> booking;
+    AppointmentBooking booking;
 
     @Inject
-    Instance<AppointmentCancellation> cancellation;
+    AppointmentCancellation cancellation;
+
+    /** The path's parameters, read per request: this resource is one instance for all requests. */
+    private String pathParameter(String name) {
+        return uriInfo.getPathParameters().getFirst(name);
+    }
+
+    /** Per call, never kept: this instance serves every caller. */
+    Caller caller() {
+        return Caller.of(token);
+    }
+
+    String businessId() {
+        return pathParameter("businessId");
+    }
 
     ApiVersion version() {
-        return ApiVersion.ofRoot(root);
+        return ApiVersion.ofRoot(pathParameter("root"));
     }
 
     boolean isCalendarView() {
-        return collection.toLowerCase(Locale.ROOT).equals("calendarview");
+        return pathParameter("collection").toLowerCase(Locale.ROOT).equals("calendarview");
     }
 
     String collectionContext() {
-        return version().collectionContext(uriInfo.getBaseUri(), businessId, isCalendarView() ? "calendarView" : "appointments");
+        return version().collectionContext(uriInfo.getBaseUri(), businessId(), isCalendarView() ? "calendarView" : "appointments");
     }
 
     String entityContext() {
@@ -99,8 +108,8 @@ public class AppointmentsSubResource {
         QueryOptions options = QueryOptions.forList(uriInfo);
         QueryableProperties properties = AppointmentRepresentation.properties(version());
         Selection selection = Selection.of(options.select(), properties);
-        Long count = options.count() ? booking.get().count(caller, businessId, range, options.filter(), properties) : null;
-        List<Appointment> rows = booking.get().list(caller, businessId, range, options, properties);
+        Long count = options.count() ? booking.count(caller(), businessId(), range, options.filter(), properties) : null;
+        List<Appointment> rows = booking.list(caller(), businessId(), range, options, properties);
         return options.paging().page(rows, a -> selection.apply(AppointmentRepresentation.of(a, version(), null)),
                 collectionContext(), uriInfo, count);
     }
@@ -114,7 +123,7 @@ public class AppointmentsSubResource {
     public String count(@QueryParam("start") String start, @QueryParam("end") String end,
             @QueryParam("startDateTime") String startDateTime, @QueryParam("endDateTime") String endDateTime) {
         CalendarRange range = range(start, end, startDateTime, endDateTime);
-        return Long.toString(booking.get().count(caller, businessId, range, QueryOptions.forCount(uriInfo),
+        return Long.toString(booking.count(caller(), businessId(), range, QueryOptions.forCount(uriInfo),
                 AppointmentRepresentation.properties(version())));
     }
 
@@ -135,7 +144,7 @@ public class AppointmentsSubResource {
             throw new NotAllowedException("GET");
         }
         AppointmentInput input = AppointmentInput.forCreate(JsonBodies.readObject(body, false), version());
-        Appointment appointment = booking.get().book(caller, businessId, input);
+        Appointment appointment = booking.book(caller(), businessId(), input);
         URI location = uriInfo.getAbsolutePathBuilder().path(appointment.id()).build();
         return Response.created(location)
                 .entity(AppointmentRepresentation.of(appointment, version(), entityContext()))
@@ -148,7 +157,7 @@ public class AppointmentsSubResource {
             Scopes.BOOKINGS_MANAGE_ALL})
     public Response get(@PathParam("appointmentId") String appointmentId) {
         Selection selection = Selection.of(QueryOptions.forEntity(uriInfo), AppointmentRepresentation.properties(version()));
-        Appointment appointment = booking.get().get(caller, businessId, appointmentId);
+        Appointment appointment = booking.get(caller(), businessId(), appointmentId);
         return Response.ok(selection.apply(AppointmentRepresentation.of(appointment, version(), entityContext())))
                 .header(HttpHeaders.ETAG, appointment.etag()).build();
     }
@@ -160,7 +169,7 @@ public class AppointmentsSubResource {
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response update(@PathParam("appointmentId") String appointmentId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
-        booking.get().update(caller, businessId, appointmentId, AppointmentInput.forPatch(JsonBodies.readObject(body, false), version()),
+        booking.update(caller(), businessId(), appointmentId, AppointmentInput.forPatch(JsonBodies.readObject(body, false), version()),
                 ifMatch);
         return Response.noContent().build();
     }
@@ -171,7 +180,7 @@ public class AppointmentsSubResource {
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response delete(@PathParam("appointmentId") String appointmentId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        booking.get().delete(caller, businessId, appointmentId, ifMatch);
+        booking.delete(caller(), businessId(), appointmentId, ifMatch);
         return Response.noContent().build();
     }
 
@@ -188,7 +197,7 @@ public class AppointmentsSubResource {
         JsonObject request = JsonBodies.readObject(body, true);
         JsonFields fields = JsonFields.of(request);
         String message = fields.string("cancellationMessage", AppointmentCancellation.MAX_MESSAGE_LENGTH).orElse(null);
-        cancellation.get().cancel(caller, businessId, appointmentId, message, ifMatch);
+        cancellation.cancel(caller(), businessId(), appointmentId, message, ifMatch);
         return Response.noContent().build();
     }
 }

@@ -19,8 +19,7 @@ import dev.bookings.security.Caller;
 import dev.bookings.security.Scopes;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -46,6 +45,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The bookingBusinesses collection under all three roots of Graph ({@code /beta/bookingBusinesses},
@@ -53,13 +53,10 @@ import java.util.List;
  * hands a business's {@code appointments} and {@code calendarView} to {@link AppointmentsSubResource}.
  */
 @Path(ApiVersion.ROOTS)
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 public class BookingBusinessesResource {
-
-    @PathParam("root")
-    String root;
 
     @Context
     UriInfo uriInfo;
@@ -67,23 +64,29 @@ public class BookingBusinessesResource {
     @Context
     ResourceContext resources;
 
+    /** The request's verified token (a proxy to the request-scoped bean); {@link #caller()} derives the caller. */
     @Inject
-    Caller caller;
+    JsonWebToken token;
 
-    /**
-     * Looked up only by the operations that use it: injecting an EJB into a request-scoped resource costs a JNDI
-     * look-up per request, which the many requests passing through to a sub-resource need not pay (benchmark in
-     * README).
-     */
+    /** Stateless EJBs: one reference each, taken when this single instance is created, shared by all requests. */
     @Inject
-    Instance<BusinessRegistry> registry;
+    BusinessRegistry registry;
 
     @Inject
-    Instance<StaffAvailability> availability;
+    StaffAvailability availability;
 
+    /** Per call, never kept: this instance serves every caller. */
+    Caller caller() {
+        return Caller.of(token);
+    }
+
+    /** The API root of the request ({@code beta}, {@code beta/solutions} or {@code v1.0/solutions}). */
+    String root() {
+        return uriInfo.getPathParameters().getFirst("root");
+    }
 
     ApiVersion version() {
-        return ApiVersion.ofRoot(root);
+        return ApiVersion.ofRoot(root());
     }
 
     String metadata() {
@@ -96,9 +99,9 @@ public class BookingBusinessesResource {
     public JsonObject list(@QueryParam("query") String query) {
         QueryOptions options = QueryOptions.forList(uriInfo);
         Selection selection = Selection.of(options.select(), BusinessStore.PROPERTIES);
-        BusinessRegistry businesses = registry.get();
-        Long count = options.count() ? businesses.count(caller, query, options.filter()) : null;
-        return options.paging().page(businesses.list(caller, query, options),
+        BusinessRegistry businesses = registry;
+        Long count = options.count() ? businesses.count(caller(), query, options.filter()) : null;
+        return options.paging().page(businesses.list(caller(), query, options),
                 b -> selection.apply(BusinessRepresentation.of(b, null)), metadata(), uriInfo, count);
     }
 
@@ -109,7 +112,7 @@ public class BookingBusinessesResource {
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
     public String count(@QueryParam("query") String query) {
-        return Long.toString(registry.get().count(caller, query, QueryOptions.forCount(uriInfo)));
+        return Long.toString(registry.count(caller(), query, QueryOptions.forCount(uriInfo)));
     }
 
     @POST
@@ -117,8 +120,8 @@ public class BookingBusinessesResource {
     @RolesAllowed(Scopes.BOOKINGS_MANAGE_ALL)
     public Response create(InputStream body) {
         BusinessInput input = BusinessInput.forCreate(JsonBodies.readObject(body, false));
-        BookingBusiness business = registry.get().register(caller, input);
-        URI location = uriInfo.getBaseUriBuilder().path(root).path(business.id()).build();
+        BookingBusiness business = registry.register(caller(), input);
+        URI location = uriInfo.getBaseUriBuilder().path(root()).path(business.id()).build();
         return Response.created(location).entity(BusinessRepresentation.of(business, metadata() + "/$entity")).build();
     }
 
@@ -128,7 +131,7 @@ public class BookingBusinessesResource {
             Scopes.BOOKINGS_MANAGE_ALL})
     public Response get(@PathParam("businessId") String businessId) {
         Selection selection = Selection.of(QueryOptions.forEntity(uriInfo), BusinessStore.PROPERTIES);
-        BookingBusiness business = registry.get().get(caller, businessId);
+        BookingBusiness business = registry.get(caller(), businessId);
         return Response.ok(selection.apply(BusinessRepresentation.of(business, metadata() + "/$entity")))
                 .header(HttpHeaders.ETAG, business.etag()).build();
     }
@@ -140,7 +143,7 @@ public class BookingBusinessesResource {
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response update(@PathParam("businessId") String businessId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             InputStream body) {
-        registry.get().update(caller, businessId, BusinessInput.forPatch(JsonBodies.readObject(body, false)), ifMatch);
+        registry.update(caller(), businessId, BusinessInput.forPatch(JsonBodies.readObject(body, false)), ifMatch);
         return Response.noContent().build();
     }
 
@@ -149,7 +152,7 @@ public class BookingBusinessesResource {
     @Path("{businessId}")
     @RolesAllowed(Scopes.BOOKINGS_MANAGE_ALL)
     public Response delete(@PathParam("businessId") String businessId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        registry.get().delete(caller, businessId, ifMatch);
+        registry.delete(caller(), businessId, ifMatch);
         return Response.noContent().build();
     }
 
@@ -158,7 +161,7 @@ public class BookingBusinessesResource {
     @Path("{businessId}/{action: (?i:publish|unpublish)}")
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response publish(@PathParam("businessId") String businessId, @PathParam("action") String action) {
-        registry.get().publish(caller, businessId, "publish".equalsIgnoreCase(action));
+        registry.publish(caller(), businessId, "publish".equalsIgnoreCase(action));
         return Response.noContent().build();
     }
 
@@ -184,7 +187,7 @@ public class BookingBusinessesResource {
                 .filter(z -> !z.isBlank()).orElse("UTC");
         ZoneId zone = GraphTimes.zone(zoneName, "startDateTime.timeZone");
         JsonArrayBuilder value = Jsons.JSON.createArrayBuilder();
-        for (StaffAvailability.StaffItems staff : availability.get().availability(caller, businessId, staffIds, from, to, zone)) {
+        for (StaffAvailability.StaffItems staff : availability.availability(caller(), businessId, staffIds, from, to, zone)) {
             JsonArrayBuilder items = Jsons.JSON.createArrayBuilder();
             for (AvailabilityCalculator.Item item : staff.items()) {
                 items.add(Jsons.JSON.createObjectBuilder()
