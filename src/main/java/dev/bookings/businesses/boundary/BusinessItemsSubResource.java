@@ -11,7 +11,7 @@ import dev.bookings.security.Caller;
 import dev.bookings.security.Scopes;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -33,25 +33,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A collection of items of one business ({@code services}, {@code staffMembers}, {@code customers}): list (paged),
  * create (201), get, PATCH (204), DELETE (204), alike for each; the {@link ItemKind} named by the path's collection
  * knows the rest.
+ * One instance serves all requests (application scope; README, "Benchmark"): path parameters are read from
+ * {@link UriInfo} when needed and the caller is derived per call from the request-scoped token.
  */
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 public class BusinessItemsSubResource {
-
-    @PathParam("root")
-    String root;
-
-    @PathParam("businessId")
-    String businessId;
-
-    @PathParam("collection")
-    String collection;
 
     @Inject
     @Any
@@ -60,8 +54,22 @@ public class BusinessItemsSubResource {
     @Context
     UriInfo uriInfo;
 
+    /** The request's verified token (a proxy to the request-scoped bean); {@link #caller()} derives the caller. */
     @Inject
-    Caller caller;
+    JsonWebToken token;
+
+    /** Per call, never kept: this instance serves every caller. */
+    Caller caller() {
+        return Caller.of(token);
+    }
+
+    private String pathParameter(String name) {
+        return uriInfo.getPathParameters().getFirst(name);
+    }
+
+    String businessId() {
+        return pathParameter("businessId");
+    }
 
     @Inject
     BusinessItems items;
@@ -69,7 +77,7 @@ public class BusinessItemsSubResource {
     @SuppressWarnings("unchecked")
     ItemKind<BusinessItem> kind() {
         for (ItemKind<?> kind : kinds) {
-            if (kind.collection().equalsIgnoreCase(collection)) {
+            if (kind.collection().equalsIgnoreCase(pathParameter("collection"))) {
                 return (ItemKind<BusinessItem>) kind;
             }
         }
@@ -77,7 +85,7 @@ public class BusinessItemsSubResource {
     }
 
     String context() {
-        return ApiVersion.ofRoot(root).collectionContext(uriInfo.getBaseUri(), businessId, kind().collection());
+        return ApiVersion.ofRoot(pathParameter("root")).collectionContext(uriInfo.getBaseUri(), businessId(), kind().collection());
     }
 
     /** The item as Graph writes it, with its {@code @odata.etag} (and {@code @odata.context} when not null). */
@@ -100,8 +108,8 @@ public class BusinessItemsSubResource {
     public JsonObject list() {
         QueryOptions options = QueryOptions.forList(uriInfo);
         Selection selection = Selection.of(options.select(), kind().properties());
-        Long count = options.count() ? items.count(caller, businessId, kind(), options.filter()) : null;
-        return options.paging().page(items.list(caller, businessId, kind(), options),
+        Long count = options.count() ? items.count(caller(), businessId(), kind(), options.filter()) : null;
+        return options.paging().page(items.list(caller(), businessId(), kind(), options),
                 item -> selection.apply(write(item, null)), context(), uriInfo, count);
     }
 
@@ -112,14 +120,14 @@ public class BusinessItemsSubResource {
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
     public String count() {
-        return Long.toString(items.count(caller, businessId, kind(), QueryOptions.forCount(uriInfo)));
+        return Long.toString(items.count(caller(), businessId(), kind(), QueryOptions.forCount(uriInfo)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response create(InputStream body) {
-        BusinessItem item = items.add(caller, businessId, kind(), JsonBodies.readObject(body, false));
+        BusinessItem item = items.add(caller(), businessId(), kind(), JsonBodies.readObject(body, false));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(item.id()).build()).entity(entity(item)).build();
     }
 
@@ -129,7 +137,7 @@ public class BusinessItemsSubResource {
             Scopes.BOOKINGS_MANAGE_ALL})
     public Response get(@PathParam("itemId") String itemId) {
         Selection selection = Selection.of(QueryOptions.forEntity(uriInfo), kind().properties());
-        BusinessItem item = items.get(caller, businessId, kind(), itemId);
+        BusinessItem item = items.get(caller(), businessId(), kind(), itemId);
         return Response.ok(selection.apply(entity(item))).header(HttpHeaders.ETAG, item.etag()).build();
     }
 
@@ -139,7 +147,7 @@ public class BusinessItemsSubResource {
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response update(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             InputStream body) {
-        items.update(caller, businessId, kind(), itemId, JsonBodies.readObject(body, false), ifMatch);
+        items.update(caller(), businessId(), kind(), itemId, JsonBodies.readObject(body, false), ifMatch);
         return Response.noContent().build();
     }
 
@@ -147,7 +155,7 @@ public class BusinessItemsSubResource {
     @Path("{itemId}")
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response delete(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        items.delete(caller, businessId, kind(), itemId, ifMatch);
+        items.delete(caller(), businessId(), kind(), itemId, ifMatch);
         return Response.noContent().build();
     }
 }

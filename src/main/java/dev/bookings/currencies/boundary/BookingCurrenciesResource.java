@@ -11,7 +11,7 @@ import dev.bookings.platform.query.Selection;
 import dev.bookings.security.Scopes;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +28,7 @@ import java.util.List;
  * every tenant; reading needs any Bookings permission.
  */
 @Path("{root: (?i:v1\\.0/solutions/bookingcurrencies|beta/solutions/bookingcurrencies|beta/bookingcurrencies)}")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 public class BookingCurrenciesResource {
@@ -36,14 +36,11 @@ public class BookingCurrenciesResource {
     static final QueryableProperties PROPERTIES = QueryableProperties.of("bookingCurrency").string("id", "id")
             .string("symbol", "symbol").build();
 
-    @PathParam("root")
-    String root;
-
     @Context
     UriInfo uriInfo;
 
     String context() {
-        ApiVersion version = ApiVersion.ofRoot(root);
+        ApiVersion version = ApiVersion.ofRoot(uriInfo.getPathParameters().getFirst("root"));
         return uriInfo.getBaseUri() + version.segment() + "/$metadata#"
                 + (version == ApiVersion.V1_0 ? "solutions/bookingCurrencies" : "bookingCurrencies");
     }

@@ -12,7 +12,7 @@ import dev.bookings.subscriptions.control.Webhooks;
 import dev.bookings.subscriptions.entity.Subscription;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -40,22 +40,22 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * permission on the business.
  */
 @Path("{version: (?i:v1\\.0|beta)}/subscriptions")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionsResource {
 
-    @PathParam("version")
-    String version;
-
     @Context
     UriInfo uriInfo;
 
-    @Inject
-    Caller caller;
-
+    /** The request's verified token (a proxy to the request-scoped bean); {@link #caller()} derives the caller. */
     @Inject
     JsonWebToken token;
+
+    /** Per call, never kept: this instance serves every caller. */
+    Caller caller() {
+        return Caller.of(token);
+    }
 
     @Inject
     Subscriptions subscriptions;
@@ -67,7 +67,7 @@ public class SubscriptionsResource {
     Webhooks webhooks;
 
     String context() {
-        return uriInfo.getBaseUri() + version.toLowerCase(java.util.Locale.ROOT) + "/$metadata#subscriptions";
+        return uriInfo.getBaseUri() + uriInfo.getPathParameters().getFirst("version").toLowerCase(java.util.Locale.ROOT) + "/$metadata#subscriptions";
     }
 
     @POST
@@ -82,12 +82,12 @@ public class SubscriptionsResource {
         input.clientState();
         String notificationUrl = input.notificationUrl();
         Optional<String> lifecycleUrl = input.lifecycleNotificationUrl();
-        subscriptions.business(caller, input.businessId());
+        subscriptions.business(caller(), input.businessId());
         webhooks.validate(notificationUrl, "notificationUrl");
         if (lifecycleUrl.isPresent()) {
             webhooks.validate(lifecycleUrl.get(), "lifecycleNotificationUrl");
         }
-        Subscription subscription = subscriptions.create(caller, applicationId(), input);
+        Subscription subscription = subscriptions.create(caller(), applicationId(), input);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(subscription.id()).build())
                 .entity(SubscriptionRepresentation.of(subscription, context() + "/$entity")).build();
     }
@@ -97,7 +97,7 @@ public class SubscriptionsResource {
             Scopes.BOOKINGS_MANAGE_ALL})
     public JsonObject list() {
         var value = Jsons.JSON.createArrayBuilder();
-        subscriptions.list(caller, applicationId()).stream().limit(Paging.MAX_SIZE)
+        subscriptions.list(caller(), applicationId()).stream().limit(Paging.MAX_SIZE)
                 .forEach(s -> value.add(SubscriptionRepresentation.of(s, null)));
         return Jsons.JSON.createObjectBuilder().add("@odata.context", context()).add("value", value).build();
     }
@@ -107,7 +107,7 @@ public class SubscriptionsResource {
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
     public JsonObject get(@PathParam("subscriptionId") String id) {
-        return SubscriptionRepresentation.of(subscriptions.get(caller, applicationId(), id), context() + "/$entity");
+        return SubscriptionRepresentation.of(subscriptions.get(caller(), applicationId(), id), context() + "/$entity");
     }
 
     @PATCH
@@ -119,7 +119,7 @@ public class SubscriptionsResource {
         SubscriptionInput input = SubscriptionInput.of(JsonBodies.readObject(body, false), settings);
         input.optionalExpiration(Subscriptions.now());
         input.clientState();
-        Subscription current = subscriptions.get(caller, applicationId(), id);
+        Subscription current = subscriptions.get(caller(), applicationId(), id);
         Optional<String> newUrl = input.optionalNotificationUrl().filter(url -> !url.equals(current.notificationUrl()));
         Optional<String> newLifecycleUrl = input.lifecycleNotificationUrl()
                 .filter(url -> !url.equals(current.lifecycleNotificationUrl()));
@@ -129,7 +129,7 @@ public class SubscriptionsResource {
         if (newLifecycleUrl.isPresent()) {
             webhooks.validate(newLifecycleUrl.get(), "lifecycleNotificationUrl");
         }
-        return SubscriptionRepresentation.of(subscriptions.update(caller, applicationId(), id, input), context() + "/$entity");
+        return SubscriptionRepresentation.of(subscriptions.update(caller(), applicationId(), id, input), context() + "/$entity");
     }
 
     @DELETE
@@ -137,7 +137,7 @@ public class SubscriptionsResource {
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
     public Response delete(@PathParam("subscriptionId") String id) {
-        subscriptions.delete(caller, applicationId(), id);
+        subscriptions.delete(caller(), applicationId(), id);
         return Response.noContent().build();
     }
 
