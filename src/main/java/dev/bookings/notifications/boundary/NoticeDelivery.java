@@ -50,7 +50,7 @@ public class NoticeDelivery {
     ManagedExecutorService executor;
 
     void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoticesRecorded event) {
-        executor.execute(this::deliverDue);
+        rounds.submit(executor, this::deliverDue);
     }
 
     public String node() {

@@ -45,7 +45,7 @@ public class ChangeNotificationDelivery {
     ManagedExecutorService executor;
 
     void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeNotificationsRecorded event) {
-        executor.execute(this::deliverDue);
+        rounds.submit(executor, this::deliverDue);
     }
 
     public void deliverDue() {
