@@ -7,7 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Makes the verified token injectable as {@link JsonWebToken} and as the use cases' {@link Caller}. */
+/**
+ * Makes the verified token injectable as a request-scoped {@link JsonWebToken}. The resources, one instance each,
+ * derive the use cases' {@link Caller} from it on every call ({@link Caller#of}); a {@code Caller} is never injected,
+ * since a shared instance would keep the first request's.
+ */
 @RequestScoped
 public class CallerProducer {
 
@@ -26,11 +30,5 @@ public class CallerProducer {
     @RequestScoped
     JsonWebToken token() {
         return principal();
-    }
-
-    /** Derived from the injectable {@link JsonWebToken}, so every request exercises it. */
-    @Produces
-    Caller caller(JsonWebToken token) {
-        return Caller.of(token);
     }
 }
