@@ -17,10 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The pool is bounded on purpose: exactly {@code bookings.db.pool.max-size} connections can be held at once; one more
- * waits {@code bookings.db.pool.acquire-timeout-ms} and fails, then is served again. The suite sets both keys to
- * values other than their defaults (the pom's {@code it.payara.cmdOptions}), so this shows them read from
- * MicroProfile Config.
+ * The pool is bounded on purpose: exactly {@link Database#MAX_POOL_SIZE} connections can be held at once; one more
+ * waits {@code bookings.db.pool.acquire-timeout-ms} (MicroProfile Config) and fails, then is served again.
  */
 @ExtendWith(ArquillianExtension.class)
 class DatabasePoolIT {
@@ -30,8 +28,7 @@ class DatabasePoolIT {
 
     @Test
     void thePoolHoldsAsManyConnectionsAsConfiguredAndNoMore() throws Exception {
-        int maxSize = ConfigProvider.getConfig().getValue("bookings.db.pool.max-size", Integer.class);
-        assertEquals(12, maxSize, "the suite's size, not the default (16)");
+        int maxSize = Database.MAX_POOL_SIZE;
         long acquireTimeoutMs = ConfigProvider.getConfig().getValue("bookings.db.pool.acquire-timeout-ms", Long.class);
         List<Connection> held = new ArrayList<>();
         try {

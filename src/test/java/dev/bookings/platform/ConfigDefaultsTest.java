@@ -39,6 +39,6 @@ class ConfigDefaultsTest {
                 checked.add(key);
             }
         }
-        assertTrue(checked.contains("bookings.db.pool.max-size"), () -> "README's table was not found: " + checked);
+        assertTrue(checked.contains("bookings.db.pool.acquire-timeout-ms"), () -> "README's table was not found: " + checked);
     }
 }
