@@ -10,9 +10,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import dev.bookings.notifications.entity.Notice;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.persistence.queries.DatabaseQuery;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -77,6 +80,18 @@ public class Records {
                 + " n.lastError = :error, n.attempts = 10, n.version = n.version + 1"
                 + " where n.appointment.pk in (select a.pk from Appointment a where a.id = :id)")
                 .setParameter("error", error).setParameter("id", appointmentId).executeUpdate();
+    }
+
+    /**
+     * The SQL EclipseLink sends for the named query, which it runs once (inside a transaction, as the locking
+     * look-ups run) with these parameters; placeholders are {@code ?}.
+     */
+    @Transactional
+    public String sqlOf(String namedQuery, Map<String, Object> parameters) {
+        Query query = em.createNamedQuery(namedQuery);
+        parameters.forEach(query::setParameter);
+        query.getResultList();
+        return query.unwrap(DatabaseQuery.class).getSQLString();
     }
 
     /** The row as committed, cancelled or not. */

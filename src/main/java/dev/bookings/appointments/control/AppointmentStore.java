@@ -33,7 +33,7 @@ public class AppointmentStore {
             return Optional.empty();
         }
         return em.createNamedQuery(Appointment.FIND_BY_ID, Appointment.class)
-                .setParameter("business", business)
+                .setParameter("businessPk", business.pk())
                 .setParameter("id", id)
                 .setLockMode(lock)
                 .getResultStream().findFirst();

@@ -27,8 +27,10 @@ import org.eclipse.persistence.annotations.BatchFetchType;
  */
 @Entity
 @Table(name = "appointment")
+// By id, the unique key, with the business as a filter the index on (business_pk, start_at) cannot serve: see
+// BusinessItem.OF_BUSINESS.
 @NamedQuery(name = Appointment.FIND_BY_ID,
-        query = "select a from Appointment a where a.business = :business and a.id = :id")
+        query = "select e from Appointment e where e.id = :id and " + BusinessItem.OF_BUSINESS)
 @NamedQuery(name = Appointment.BOOKED_FOR_STAFF, query = "select distinct a from Appointment a join a.staffMemberIds s"
         + " where a.business = :business and a.status = dev.bookings.appointments.entity.AppointmentStatus.BOOKED"
         + " and s in :staff and a.start < :to and a.end > :from")

@@ -44,8 +44,8 @@ public class BusinessItemStore {
     /** Locks the named items against concurrent change until the transaction ends, in key order (no deadlock). */
     public <T extends BusinessItem> void lock(ItemKind<T> kind, BookingBusiness business, Collection<String> ids) {
         if (!ids.isEmpty()) {
-            em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.business = :business and e.id in :ids"
-                    + " order by e.pk", kind.type()).setParameter("business", business).setParameter("ids", ids)
+            em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.id in :ids and " + BusinessItem.OF_BUSINESS
+                    + " order by e.pk", kind.type()).setParameter("businessPk", business.pk()).setParameter("ids", ids)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         }
     }
@@ -54,8 +54,8 @@ public class BusinessItemStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.business = :business and e.id in :ids",
-                kind.type()).setParameter("business", business).setParameter("ids", ids).getResultList();
+        return em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.id in :ids and " + BusinessItem.OF_BUSINESS,
+                kind.type()).setParameter("businessPk", business.pk()).setParameter("ids", ids).getResultList();
     }
 
     public <T extends BusinessItem> T get(ItemKind<T> kind, BookingBusiness business, String id) {
