@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Puts the correlation headers on every response, error dispatches included. */
+/**
+ * Puts the correlation headers on every response, error dispatches included, and makes the rest of the chain
+ * write through {@link ClientGoneResponse}, so that a client gone before its answer costs no stack trace.
+ */
 @WebFilter(filterName = "RequestIdFilter", urlPatterns = "/*", asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class RequestIdFilter extends HttpFilter {
@@ -20,6 +23,6 @@ public class RequestIdFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         RequestIds.ensure(request, response);
-        chain.doFilter(request, response);
+        chain.doFilter(request, response instanceof ClientGoneResponse ? response : new ClientGoneResponse(response));
     }
 }
