@@ -80,6 +80,8 @@ public final class GraphError {
             case 406 -> "The requested representation is not available; use application/json.";
             case 413 -> "The request body is too large.";
             case 415 -> "The request body must be application/json.";
+            case 501 -> "The HTTP method is not supported.";
+            case 503 -> "The service is temporarily unavailable; retry later.";
             default -> status >= 500 ? "An internal server error occurred." : "The request failed.";
         };
     }

@@ -144,6 +144,20 @@ class TwoInstancesClusterIT {
 
     @Test
     @Order(1)
+    void unknownMethodsOnHealthAndMetricsAre501InGraphsShapeNamingNoInternalError() {
+        // at the server's root, as the run command deploys: the application's error page answers for Payara's
+        // health and metrics servlets too (the suite's other runs deploy under a context of their own)
+        for (String path : List.of("health", "health/ready", "metrics")) {
+            Http.Reply reply = Http.send("FOO", a.uri(path), null, null, null);
+            assertEquals(501, reply.status(), reply::toString);
+            assertEquals("notSupported", reply.errorCode(), reply::toString);
+            assertEquals("The HTTP method is not supported.", reply.json().getJsonObject("error").getString("message"),
+                    reply::toString);
+        }
+    }
+
+    @Test
+    @Order(1)
     void linksComeFromThePublicBaseUrlNeverFromTheHostHeader() throws Exception {
         Scenario s = new Scenario();
         Http.postJson(a.uri(Api.V1), s.api.manager, "{\"displayName\": \"Second Shop\"}");
