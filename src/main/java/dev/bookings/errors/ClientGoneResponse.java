@@ -37,21 +37,25 @@ final class ClientGoneResponse extends HttpServletResponseWrapper {
     }
 
     @Override
-    public void flushBuffer() throws IOException {
+    public void flushBuffer() {
+        guarded(super::flushBuffer);
+    }
+
+    /** Runs a write unless the client has gone; the first one that fails marks it gone. */
+    private void guarded(Write write) {
         if (!gone) {
             try {
-                super.flushBuffer();
+                write.run();
             } catch (IOException e) {
-                gone(e);
+                gone = true;
+                LOG.log(Level.FINE, "Client gone before its answer was written", e);
             }
         }
     }
 
-    private void gone(IOException e) {
-        if (!gone) {
-            gone = true;
-            LOG.log(Level.FINE, "Client gone before its answer was written", e);
-        }
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
     }
 
     private final class Guarded extends ServletOutputStream {
@@ -64,46 +68,22 @@ final class ClientGoneResponse extends HttpServletResponseWrapper {
 
         @Override
         public void write(int b) {
-            if (!gone) {
-                try {
-                    out.write(b);
-                } catch (IOException e) {
-                    gone(e);
-                }
-            }
+            guarded(() -> out.write(b));
         }
 
         @Override
         public void write(byte[] b, int off, int len) {
-            if (!gone) {
-                try {
-                    out.write(b, off, len);
-                } catch (IOException e) {
-                    gone(e);
-                }
-            }
+            guarded(() -> out.write(b, off, len));
         }
 
         @Override
         public void flush() {
-            if (!gone) {
-                try {
-                    out.flush();
-                } catch (IOException e) {
-                    gone(e);
-                }
-            }
+            guarded(out::flush);
         }
 
         @Override
         public void close() {
-            if (!gone) {
-                try {
-                    out.close();
-                } catch (IOException e) {
-                    gone(e);
-                }
-            }
+            guarded(out::close);
         }
 
         @Override
