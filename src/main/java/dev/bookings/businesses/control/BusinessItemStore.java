@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.List;
 
@@ -44,9 +45,7 @@ public class BusinessItemStore {
     /** Locks the named items against concurrent change until the transaction ends, in key order (no deadlock). */
     public <T extends BusinessItem> void lock(ItemKind<T> kind, BookingBusiness business, Collection<String> ids) {
         if (!ids.isEmpty()) {
-            em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.id in :ids and " + BusinessItem.OF_BUSINESS
-                    + " order by e.pk", kind.type()).setParameter("businessPk", business.pk()).setParameter("ids", ids)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            byIds(kind, business, ids, " order by e.pk").setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         }
     }
 
@@ -54,8 +53,15 @@ public class BusinessItemStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.id in :ids and " + BusinessItem.OF_BUSINESS,
-                kind.type()).setParameter("businessPk", business.pk()).setParameter("ids", ids).getResultList();
+        return byIds(kind, business, ids, "").getResultList();
+    }
+
+    /** The business's items of this kind with these ids, looked up by id (see {@link BusinessItem#OF_BUSINESS}). */
+    private <T extends BusinessItem> TypedQuery<T> byIds(ItemKind<T> kind, BookingBusiness business, Collection<String> ids,
+            String orderBy) {
+        return em.createQuery("select e from " + kind.type().getSimpleName() + " e where e.id in :ids and "
+                + BusinessItem.OF_BUSINESS + orderBy, kind.type())
+                .setParameter("businessPk", business.pk()).setParameter("ids", ids);
     }
 
     public <T extends BusinessItem> T get(ItemKind<T> kind, BookingBusiness business, String id) {
