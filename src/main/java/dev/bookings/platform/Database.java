@@ -7,8 +7,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -24,9 +26,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  * {@code bookings.db.lock-timeout-ms} and a dead socket after {@code bookings.db.socket-timeout-seconds} (H2, the
  * embedded default, takes its own {@code LOCK_TIMEOUT} from the URL). A connection is checked
  * ({@code Connection.isValid}) before use at most every five seconds, and one failed check discards the whole pool,
- * so the service recovers by itself after a database outage. Payara reads the pool's size only from the annotation's
- * int attributes (it expands {@code ${MPCONFIG=…}} in strings alone): {@value #MAX_POOL_SIZE} connections per
- * instance, which suits 2 cores and several instances on one PostgreSQL (its default allows 100).
+ * so the service recovers by itself after a database outage. The pool holds at most {@code bookings.db.pool.max-size}
+ * connections per instance (16 by default, which suits 2 cores and several instances on one PostgreSQL, whose default
+ * allows 100): Payara reads an annotation's pool size only from its int attribute, so that declares a ceiling and
+ * {@link PoolSize} applies the configured size at start, before Flyway or any request takes a connection.
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -34,8 +37,8 @@ import org.flywaydb.core.api.output.MigrateResult;
         url = "${MPCONFIG=bookings.db.url}",
         user = "${MPCONFIG=bookings.db.user}",
         password = "${MPCONFIG=bookings.db.password}",
-        minPoolSize = 2,
-        maxPoolSize = Database.MAX_POOL_SIZE,
+        minPoolSize = Database.MIN_POOL_SIZE,
+        maxPoolSize = Database.POOL_CEILING,
         properties = {
                 // Payara's pool: a connection is checked (Connection.isValid) before use at most every 5 s, and one
                 // failed check empties the pool
@@ -59,15 +62,27 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/bookings";
-    /** Connections per instance at most. */
-    public static final int MAX_POOL_SIZE = 16;
+    /** The most connections per instance that {@code bookings.db.pool.max-size} may ask for. */
+    public static final int POOL_CEILING = 100;
+    /** Connections kept open when idle, and the least {@code bookings.db.pool.max-size} may ask for. */
+    static final int MIN_POOL_SIZE = 2;
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     @Resource(lookup = JNDI_NAME)
     DataSource dataSource;
 
+    @Inject
+    @ConfigProperty(name = "bookings.db.pool.max-size")
+    int maxPoolSize;
+
     @PostConstruct
-    void migrate() {
+    void start() {
+        PoolSize.apply(dataSource, maxPoolSize, MIN_POOL_SIZE, POOL_CEILING);
+        LOG.info(() -> "Database pool: at most " + maxPoolSize + " connections");
+        migrate();
+    }
+
+    private void migrate() {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
