@@ -29,8 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>
  * The two Payara defects: a path with an escape that is not two hex digits ({@code %u0041}) and a raw path ending in
  * {@code /..} reach neither the application nor any of its data, yet Payara answers them 200 with an empty body
- * ({@code CoyoteAdapter.postParseRequest} does not catch its URI decoder's exception). The test holds them to an
- * empty body and, for the write, to nothing created.
+ * ({@code CoyoteAdapter.postParseRequest} does not catch its URI decoder's exception). A {@code /..} path fails in
+ * the decoder only now and then (it depends on the buffer the request line landed in); otherwise it is normalised
+ * and the application answers it in Graph's shape. The test holds them to one of those two answers and to nothing
+ * created.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -82,11 +84,12 @@ class ContainerAnswersHttpIT {
         for (String path : List.of(base.getPath() + Api.V1 + "/%u0041", base.getPath() + Api.V1 + "%u0041",
                 base.getPath() + "beta/bookingBusinesses/x/appointments/..")) {
             Answer answer = send("POST " + path + " HTTP/1.1\r\n" + host + json, create);
-            if (!answer.body.isEmpty()) {
-                problems.add(path + ": a body came back: " + answer.head + "\n" + answer.body);
-            }
-            if (answer.status != 200 && answer.status != 400) {
-                problems.add(path + ": " + answer.head);
+            boolean defect = answer.body.isEmpty() && (answer.status == 200 || answer.status == 400);
+            boolean graphError = answer.status >= 400 && answer.status < 500
+                    && answer.body.startsWith("{\"error\":{\"code\":");
+            if (!defect && !graphError) {
+                problems.add(path + ": neither Payara's empty answer nor a Graph error: " + answer.head + "\n"
+                        + answer.body);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
