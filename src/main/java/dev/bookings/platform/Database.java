@@ -30,19 +30,24 @@ import org.flywaydb.core.api.output.MigrateResult;
  * connections per instance (16 by default, which suits 2 cores and several instances on one PostgreSQL, whose default
  * allows 100): Payara reads an annotation's pool size only from its int attribute, so that declares a ceiling and
  * {@link PoolSize} applies the configured size at start, before Flyway or any request takes a connection.
+ * <p>
+ * Each {@code ${MPCONFIG=key:default}} repeats the WAR's default for its key: Payara first expands these while the
+ * deployment starts, before the application's {@code microprofile-config.properties} is visible, and without a
+ * default it warned "no value found, no default given" for every key not set by a system property or environment
+ * variable (six false warnings at each start). {@code ConfigDefaultsTest} keeps the two copies equal.
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
-        className = "${MPCONFIG=bookings.db.datasource-class}",
-        url = "${MPCONFIG=bookings.db.url}",
-        user = "${MPCONFIG=bookings.db.user}",
-        password = "${MPCONFIG=bookings.db.password}",
+        className = "${MPCONFIG=bookings.db.datasource-class:org.h2.jdbcx.JdbcDataSource}",
+        url = "${MPCONFIG=bookings.db.url:jdbc:h2:file:./data/bookings}",
+        user = "${MPCONFIG=bookings.db.user:bookings}",
+        password = "${MPCONFIG=bookings.db.password:bookings}",
         minPoolSize = Database.MIN_POOL_SIZE,
         maxPoolSize = Database.POOL_CEILING,
         properties = {
                 // Payara's pool: a connection is checked (Connection.isValid) before use at most every 5 s, and one
                 // failed check empties the pool
-                "fish.payara.max-wait-time-in-millis=${MPCONFIG=bookings.db.pool.acquire-timeout-ms}",
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=bookings.db.pool.acquire-timeout-ms:5000}",
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
@@ -50,11 +55,11 @@ import org.flywaydb.core.api.output.MigrateResult;
                 "fish.payara.fail-all-connections=true",
                 // the driver's data source (a property the driver does not know is ignored); PostgreSQL enforces
                 // the statement and lock timeouts itself, with no client-side timer per statement
-                "loginTimeout=${MPCONFIG=bookings.db.connect-timeout-seconds}",
-                "connectTimeout=${MPCONFIG=bookings.db.connect-timeout-seconds}",
-                "socketTimeout=${MPCONFIG=bookings.db.socket-timeout-seconds}",
-                "options=-c statement_timeout=${MPCONFIG=bookings.db.statement-timeout-seconds}s"
-                        + " -c lock_timeout=${MPCONFIG=bookings.db.lock-timeout-ms}ms",
+                "loginTimeout=${MPCONFIG=bookings.db.connect-timeout-seconds:5}",
+                "connectTimeout=${MPCONFIG=bookings.db.connect-timeout-seconds:5}",
+                "socketTimeout=${MPCONFIG=bookings.db.socket-timeout-seconds:60}",
+                "options=-c statement_timeout=${MPCONFIG=bookings.db.statement-timeout-seconds:30}s"
+                        + " -c lock_timeout=${MPCONFIG=bookings.db.lock-timeout-ms:10000}ms",
                 "ApplicationName=bookings"})
 @Singleton
 @Startup

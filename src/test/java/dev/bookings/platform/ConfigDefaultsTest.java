@@ -3,12 +3,14 @@ package dev.bookings.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.sql.DataSourceDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,5 +42,29 @@ class ConfigDefaultsTest {
             }
         }
         assertTrue(checked.contains("bookings.db.pool.acquire-timeout-ms"), () -> "README's table was not found: " + checked);
+    }
+
+    /** {@code ${MPCONFIG=key:default}} in the data source's annotation. */
+    private static final Pattern MPCONFIG = Pattern.compile("\\$\\{MPCONFIG=([^}:]+)(?::([^}]*))?}");
+
+    @Test
+    void theDataSourceRepeatsTheWarsDefaultForEveryKeyItReads() throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        }
+        DataSourceDefinition definition = Database.class.getAnnotation(DataSourceDefinition.class);
+        List<String> checked = new ArrayList<>();
+        Stream.concat(Stream.of(definition.className(), definition.url(), definition.user(), definition.password()),
+                Stream.of(definition.properties())).forEach(value -> {
+                    Matcher reference = MPCONFIG.matcher(value);
+                    while (reference.find()) {
+                        String key = reference.group(1);
+                        assertEquals(defaults.getProperty(key), reference.group(2),
+                                () -> "the annotation's default for " + key + " (in " + value + ")");
+                        checked.add(key);
+                    }
+                });
+        assertTrue(checked.containsAll(List.of("bookings.db.url", "bookings.db.lock-timeout-ms")), checked::toString);
     }
 }
