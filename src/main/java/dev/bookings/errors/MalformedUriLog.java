@@ -22,38 +22,50 @@ import java.util.logging.Logger;
  * replaces exactly those records, recognised by the exception's type and its origin in the URI decoder called from
  * {@code postParseRequest}, by one INFO line of ours. Every other record of that logger, the container's real faults
  * included, passes as before (through the filter that was there, if any), and the previous filter is put back when
- * the application stops.
+ * the application stops (should another filter have replaced it meanwhile, it cannot be taken out from under that
+ * one, so it stays, inactive, passing every record on).
  */
 @WebListener
 public class MalformedUriLog implements ServletContextListener, Filter {
 
     static final String CONTAINER_LOGGER = "jakarta.enterprise.web.core";
     private static final String URI_DECODER = "org.glassfish.grizzly.http.util.HttpRequestURIDecoder";
+    private static final String ESCAPE_DECODER = "org.glassfish.grizzly.http.util.URLDecoder";
     private static final String ADAPTER = "org.apache.catalina.connector.CoyoteAdapter";
     private static final Logger LOG = Logger.getLogger(MalformedUriLog.class.getName());
 
     /** Held here: the log manager keeps loggers only weakly, and the filter must stay on this one. */
     private Logger container;
     private Filter previous;
+    /** Cleared when the application stops: should this filter have to stay behind, it only passes records on. */
+    private volatile boolean active;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         container = Logger.getLogger(CONTAINER_LOGGER);
         previous = container.getFilter();
+        active = true;
         container.setFilter(this);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        if (container != null && container.getFilter() == this) {
+        active = false;
+        if (container == null) {
+            return;
+        }
+        if (container.getFilter() == this) {
             container.setFilter(previous);
+        } else {
+            LOG.warning(() -> "Another filter replaced this application's on the logger " + CONTAINER_LOGGER
+                    + "; it stays there, passing every record on, until that one is removed");
         }
     }
 
     @Override
     public boolean isLoggable(LogRecord record) {
         Throwable thrown = record.getThrown();
-        if (isClientsMalformedUri(thrown)) {
+        if (active && isClientsMalformedUri(thrown)) {
             LOG.info(() -> "Malformed request URI, answered by the container without the application ("
                     + printable(thrown.getMessage()) + ")");
             return false;
@@ -61,17 +73,27 @@ public class MalformedUriLog implements ServletContextListener, Filter {
         return previous == null || previous.isLoggable(record);
     }
 
-    /** Whether {@code thrown} is the URI decoder failing on a client's URI, called from the container's parsing. */
+    /**
+     * Whether {@code thrown} is the URI decoder failing on a client's URI, called from the container's parsing: an
+     * {@code IllegalArgumentException} thrown by the escape decoder ({@code URLDecoder}), or an
+     * {@code IndexOutOfBoundsException} thrown by the URI decoder's normalisation, either reached from
+     * {@code CoyoteAdapter.postParseRequest} through the URI decoder. Anything else (another exception, another
+     * origin, such as a character set the server was configured with) stays the container's own record.
+     */
     static boolean isClientsMalformedUri(Throwable thrown) {
-        if (!(thrown instanceof IllegalArgumentException || thrown instanceof IndexOutOfBoundsException)) {
+        StackTraceElement[] frames = thrown == null ? new StackTraceElement[0] : thrown.getStackTrace();
+        if (frames.length == 0) {
             return false;
         }
+        String origin = frames[0].getClassName();
+        boolean clients = thrown instanceof IllegalArgumentException && origin.equals(ESCAPE_DECODER)
+                || thrown instanceof IndexOutOfBoundsException && origin.equals(URI_DECODER);
         boolean inDecoder = false;
-        for (StackTraceElement frame : thrown.getStackTrace()) {
+        for (StackTraceElement frame : frames) {
             if (frame.getClassName().equals(URI_DECODER)) {
                 inDecoder = true;
             } else if (frame.getClassName().equals(ADAPTER)) {
-                return inDecoder && frame.getMethodName().equals("postParseRequest");
+                return clients && inDecoder && frame.getMethodName().equals("postParseRequest");
             }
         }
         return false;

@@ -68,7 +68,7 @@ public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/bookings";
     /** The most connections per instance that {@code bookings.db.pool.max-size} may ask for. */
-    public static final int POOL_CEILING = 100;
+    static final int POOL_CEILING = 100;
     /** Connections kept open when idle, and the least {@code bookings.db.pool.max-size} may ask for. */
     static final int MIN_POOL_SIZE = 2;
     private static final Logger LOG = Logger.getLogger(Database.class.getName());

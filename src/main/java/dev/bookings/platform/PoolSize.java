@@ -21,8 +21,9 @@ import javax.sql.DataSource;
  * </ol>
  * Those are Payara's connector classes, reached by reflection because Payara publishes no artifact to compile them
  * against. Should a Payara release change them, the deployment fails with a clear message rather than run with the
- * ceiling; {@code DatabasePoolIT} runs the suite with a size other than the default, with concurrent takers, and
- * would catch it too.
+ * ceiling (both limits are read back after they are set). {@code DatabasePoolIT} runs the suite with a size other
+ * than the default, also with 48 threads taking connections at once (which passed the size when only the pool's
+ * field was set).
  */
 final class PoolSize {
 
@@ -51,13 +52,19 @@ final class PoolSize {
             if (pool == null) {
                 throw new IllegalStateException("no pool for " + poolInfo);
             }
-            // the order of ConnectionPool.reconfigurePool: the pool's field, then its data structure's capacity
-            pool.getClass().getMethod("setMaxPoolSize", int.class).invoke(pool, maxSize);
             Object resources = field(pool.getClass(), "ds").get(pool);
-            method(resources.getClass(), "setMaxSize", int.class).invoke(resources, maxSize);
-            int now = (int) pool.getClass().getMethod("getMaxPoolSize").invoke(pool);
-            if (now != maxSize) {
-                throw new IllegalStateException("the pool kept " + now + " connections as its maximum");
+            // under the pool's lock, as reconfigurePool (a synchronized method) holds it: the pool's field (which
+            // also closes free connections above the new size), then its data structure's capacity
+            synchronized (pool) {
+                pool.getClass().getMethod("setMaxPoolSize", int.class).invoke(pool, maxSize);
+                method(resources.getClass(), "setMaxSize", int.class).invoke(resources, maxSize);
+            }
+            // read both limits back: the capacity is the one that holds against racing takers
+            int field = (int) pool.getClass().getMethod("getMaxPoolSize").invoke(pool);
+            int capacity = field(resources.getClass(), "maxSize").getInt(resources);
+            if (field != maxSize || capacity != maxSize) {
+                throw new IllegalStateException("the pool kept " + field + " and its data structure " + capacity
+                        + " connections as their maximum");
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("Could not set the database pool's size to bookings.db.pool.max-size="

@@ -2,6 +2,7 @@ package dev.bookings.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.logging.Level;
@@ -43,27 +44,33 @@ class MalformedUriLogTest {
                 frame("dev.bookings.Something", "run"))));
         // the decoder called from somewhere other than the request's parsing
         assertFalse(MalformedUriLog.isClientsMalformedUri(thrown(new IllegalArgumentException(), URI_DECODER, SERVICE)));
+        // an IllegalArgumentException of the URI decoder itself (a character set the server was configured with)
+        assertFalse(MalformedUriLog.isClientsMalformedUri(thrown(new IllegalArgumentException("unknown charset"),
+                URI_DECODER, URI_REF, PARSE)));
         assertFalse(MalformedUriLog.isClientsMalformedUri(null));
+        assertFalse(MalformedUriLog.isClientsMalformedUri(new IllegalArgumentException()), "no stack trace");
     }
 
     @Test
     void theFilterDropsTheClientsRecordAndPassesTheRestThroughThePreviousFilter() {
         Logger container = Logger.getLogger(MalformedUriLog.CONTAINER_LOGGER);
         java.util.logging.Filter before = container.getFilter();
-        container.setFilter(record -> !"blocked".equals(record.getMessage()));
-        MalformedUriLog log = new MalformedUriLog();
+        java.util.logging.Filter previous = record -> !"blocked".equals(record.getMessage());
+        container.setFilter(previous);
+        MalformedUriLog cut = new MalformedUriLog();
         try {
-            log.contextInitialized(null);
-            assertEquals(log, container.getFilter());
+            cut.contextInitialized(null);
+            assertSame(cut, container.getFilter());
             LogRecord clients = new LogRecord(Level.SEVERE, "An exception or error occurred");
             clients.setThrown(thrown(new IllegalArgumentException("bad %u0"), URL_DECODER, URI_DECODER, PARSE));
-            assertFalse(log.isLoggable(clients));
+            assertFalse(cut.isLoggable(clients));
             LogRecord fault = new LogRecord(Level.SEVERE, "An exception or error occurred");
             fault.setThrown(new IllegalStateException("ours"));
-            assertTrue(log.isLoggable(fault));
-            assertFalse(log.isLoggable(new LogRecord(Level.INFO, "blocked")), "the previous filter still applies");
-            log.contextDestroyed(null);
-            assertFalse(container.getFilter() == log, "the previous filter is back");
+            assertTrue(cut.isLoggable(fault));
+            assertFalse(cut.isLoggable(new LogRecord(Level.INFO, "blocked")), "the previous filter still applies");
+            cut.contextDestroyed(null);
+            assertSame(previous, container.getFilter(), "the previous filter is back");
+            assertTrue(cut.isLoggable(clients), "once stopped, a filter left behind passes everything on");
         } finally {
             container.setFilter(before);
         }

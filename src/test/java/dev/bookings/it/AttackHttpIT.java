@@ -23,6 +23,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -146,25 +147,11 @@ class AttackHttpIT {
         // a token larger than the container's header limit: refused by Payara's HTTP layer before the application
         // (over HTTP/2 the stream is reset), never accepted
         String huge = TestTokens.withClaims(api.tenant, scope, c -> c.claim("pad", "x".repeat(100_000)));
-        String answer = "";
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(20_000);
-            try {
-                socket.getOutputStream().write(("POST " + cancel.getRawPath() + " HTTP/1.1\r\nHost: " + base.getHost()
-                        + "\r\nAuthorization: Bearer " + huge + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-                        + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
-            } catch (java.io.IOException refusedWhileSending) {
-                // the server answered and closed before the whole header arrived
-            }
-            try {
-                answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-            } catch (java.io.IOException reset) {
-                answer = "reset";
-            }
-        }
-        final String oversized = answer;
-        assertTrue(oversized.equals("reset") || oversized.isEmpty() || oversized.matches("HTTP/1\\.1 4\\d\\d"),
-                () -> "an oversized token is refused: " + oversized);
+        RawHttp.Answer oversized = RawHttp.exchange(base.getHost(), base.getPort(), "POST " + cancel.getRawPath()
+                + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer " + huge
+                + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n", "{}", Duration.ofSeconds(20));
+        assertTrue(oversized.status() == -1 || oversized.status() >= 400 && oversized.status() < 500,
+                () -> "an oversized token is refused (or the connection reset): " + oversized);
         Http.Reply inQuery = Http.send("POST", URI.create(cancel + "?access_token=" + valid), null, "application/json", "{}");
         assertGraphError(inQuery, 401);
 

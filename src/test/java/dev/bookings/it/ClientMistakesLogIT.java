@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -111,12 +112,7 @@ class ClientMistakesLogIT {
 
     /** Sends one request line (and Host) and reads the answer to its end. */
     private void rawRequest(String requestLine) throws Exception {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((requestLine + "\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            socket.getInputStream().readAllBytes();
-        }
+        RawHttp.exchange(base.getHost(), base.getPort(), requestLine + "\r\nHost: " + base.getHost() + "\r\n", "",
+                Duration.ofSeconds(10));
     }
 }

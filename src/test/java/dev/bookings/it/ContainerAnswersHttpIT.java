@@ -3,13 +3,9 @@ package dev.bookings.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,10 +59,14 @@ class ContainerAnswersHttpIT {
                 "GET " + api + " HTTP/1.1\r\n" + host + "X-C: a\u0001b\r\n");
         expect(problems, "percent-encoded bytes that are not UTF-8", 400,
                 "GET " + api + "/%C3%28 HTTP/1.1\r\n" + host);
+        expect(problems, "a percent-encoded byte that starts no UTF-8 character", 400,
+                "GET " + api + "/%FF HTTP/1.1\r\n" + host);
         expect(problems, "a path decoding to NUL", 400, "GET " + api + "/%00 HTTP/1.1\r\n" + host);
         expect(problems, "a path decoding to a backslash", 400, "GET " + api + "/a%5Cb HTTP/1.1\r\n" + host);
         expect(problems, "a body on a GET", 400,
                 "GET " + api + " HTTP/1.1\r\n" + host + "Content-Length: 2\r\n", "{}");
+        expect(problems, "a body on a DELETE", 400,
+                "DELETE " + api + "/x HTTP/1.1\r\n" + host + "Content-Length: 2\r\n", "{}");
         expect(problems, "TRACE", 405, "TRACE " + api + " HTTP/1.1\r\n" + host);
         expect(problems, "HTTP/9.9", 505, "GET " + api + " HTTP/9.9\r\n" + host);
         expect(problems, "a malformed request line", 505, "GET  " + api + "  HTTP/1.1 junk\r\n" + host);
@@ -83,13 +83,13 @@ class ContainerAnswersHttpIT {
         String json = "Content-Type: application/json\r\nContent-Length: " + create.length() + "\r\n";
         for (String path : List.of(base.getPath() + Api.V1 + "/%u0041", base.getPath() + Api.V1 + "%u0041",
                 base.getPath() + "beta/bookingBusinesses/x/appointments/..")) {
-            Answer answer = send("POST " + path + " HTTP/1.1\r\n" + host + json, create);
-            boolean defect = answer.body.isEmpty() && (answer.status == 200 || answer.status == 400);
-            boolean graphError = answer.status >= 400 && answer.status < 500
-                    && answer.body.startsWith("{\"error\":{\"code\":");
+            RawHttp.Answer answer = send("POST " + path + " HTTP/1.1\r\n" + host + json, create);
+            boolean defect = answer.body().isEmpty() && (answer.status() == 200 || answer.status() == 400);
+            boolean graphError = answer.status() >= 400 && answer.status() < 500
+                    && answer.body().startsWith("{\"error\":{\"code\":");
             if (!defect && !graphError) {
-                problems.add(path + ": neither Payara's empty answer nor a Graph error: " + answer.head + "\n"
-                        + answer.body);
+                problems.add(path + ": neither Payara's empty answer nor a Graph error: " + answer.head() + "\n"
+                        + answer.body());
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -108,76 +108,24 @@ class ContainerAnswersHttpIT {
     }
 
     private void expect(List<String> problems, String what, int status, String head, String body) throws IOException {
-        Answer answer = send(head, body);
-        if (answer.status != status) {
-            problems.add(what + ": expected " + status + ", got " + answer.head);
+        RawHttp.Answer answer = send(head, body);
+        if (answer.status() != status) {
+            problems.add(what + ": expected " + status + ", got " + answer.head());
         }
-        String text = answer.body.trim();
+        String text = answer.body().trim();
         boolean graphs = text.startsWith("{\"error\":{\"code\":");
         if (!text.isEmpty() && !graphs) {
             problems.add(what + ": a body neither empty nor Graph's: " + text);
         }
-        String lower = answer.body.toLowerCase(Locale.ROOT);
+        String lower = answer.body().toLowerCase(Locale.ROOT);
         for (String leak : List.of("<html", "exception", "at org.", "grizzly", "payara")) {
             if (lower.contains(leak)) {
-                problems.add(what + ": the body reveals '" + leak + "': " + answer.body);
+                problems.add(what + ": the body reveals '" + leak + "': " + answer.body());
             }
         }
     }
 
-    /** One request on its own connection; the answer up to its end, or up to the connection's close. */
-    private Answer send(String head, String body) throws IOException {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((head + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    received.write(buffer, 0, n);
-                }
-            } catch (SocketTimeoutException | java.net.SocketException closedOrSilent) {
-                // what came before is the answer
-            }
-            return new Answer(received.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static final class Answer {
-        final String raw;
-        final String head;
-        final int status;
-        final String body;
-
-        Answer(String raw) {
-            this.raw = raw;
-            int end = raw.indexOf("\r\n\r\n");
-            this.head = end < 0 ? raw : raw.substring(0, end);
-            String statusLine = head.lines().findFirst().orElse("");
-            String[] parts = statusLine.split(" ");
-            this.status = parts.length > 1 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : -1;
-            String rest = end < 0 ? "" : raw.substring(end + 4);
-            this.body = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked") ? unchunk(rest) : rest;
-        }
-
-        private static String unchunk(String chunked) {
-            StringBuilder out = new StringBuilder();
-            int at = 0;
-            while (at < chunked.length()) {
-                int lineEnd = chunked.indexOf("\r\n", at);
-                if (lineEnd < 0) {
-                    break;
-                }
-                int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
-                if (size == 0) {
-                    break;
-                }
-                out.append(chunked, lineEnd + 2, Math.min(chunked.length(), lineEnd + 2 + size));
-                at = lineEnd + 2 + size + 2;
-            }
-            return out.toString();
-        }
+    private RawHttp.Answer send(String head, String body) throws IOException {
+        return RawHttp.exchange(base.getHost(), base.getPort(), head, body, Duration.ofSeconds(10));
     }
 }

@@ -1,6 +1,7 @@
 package dev.bookings.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -10,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,10 +29,7 @@ class ConfigDefaultsTest {
 
     @Test
     void everyDefaultReadmeListsIsTheWarsDefault() throws IOException {
-        Properties defaults = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
-            defaults.load(in);
-        }
+        Properties defaults = warDefaults();
         List<String> checked = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("README.md"))) {
             Matcher row = ROW.matcher(line);
@@ -44,15 +42,20 @@ class ConfigDefaultsTest {
         assertTrue(checked.contains("bookings.db.pool.acquire-timeout-ms"), () -> "README's table was not found: " + checked);
     }
 
+    private static Properties warDefaults() throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = ConfigDefaultsTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        }
+        return defaults;
+    }
+
     /** {@code ${MPCONFIG=key:default}} in the data source's annotation. */
     private static final Pattern MPCONFIG = Pattern.compile("\\$\\{MPCONFIG=([^}:]+)(?::([^}]*))?}");
 
     @Test
     void theDataSourceRepeatsTheWarsDefaultForEveryKeyItReads() throws IOException {
-        Properties defaults = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
-            defaults.load(in);
-        }
+        Properties defaults = warDefaults();
         DataSourceDefinition definition = Database.class.getAnnotation(DataSourceDefinition.class);
         List<String> checked = new ArrayList<>();
         Stream.concat(Stream.of(definition.className(), definition.url(), definition.user(), definition.password()),
@@ -60,6 +63,7 @@ class ConfigDefaultsTest {
                     Matcher reference = MPCONFIG.matcher(value);
                     while (reference.find()) {
                         String key = reference.group(1);
+                        assertNotNull(reference.group(2), () -> "no default for " + key + " (in " + value + ")");
                         assertEquals(defaults.getProperty(key), reference.group(2),
                                 () -> "the annotation's default for " + key + " (in " + value + ")");
                         checked.add(key);

@@ -10,6 +10,7 @@ import dev.bookings.it.Http;
 import dev.bookings.it.MailServer;
 import dev.bookings.it.PostgresServer;
 import dev.bookings.it.PreviousRelease;
+import dev.bookings.it.RawHttp;
 import dev.bookings.it.TestTokens;
 import dev.bookings.security.Scopes;
 import jakarta.mail.internet.MimeMessage;
@@ -162,15 +163,10 @@ class TwoInstancesClusterIT {
         Scenario s = new Scenario();
         Http.postJson(a.uri(Api.V1), s.api.manager, "{\"displayName\": \"Second Shop\"}");
         // a raw request: HTTP clients will not forge Host
-        String body;
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", a.port)) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("GET /" + Api.V1 + "?%24top=1 HTTP/1.1\r\nHost: evil.example\r\n"
-                    + "Authorization: Bearer " + s.api.manager + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            body = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        assertTrue(body.startsWith("HTTP/1.1 200"), body);
+        RawHttp.Answer answer = RawHttp.exchange("127.0.0.1", a.port, "GET /" + Api.V1 + "?%24top=1 HTTP/1.1\r\n"
+                + "Host: evil.example\r\nAuthorization: Bearer " + s.api.manager + "\r\n", "", Duration.ofSeconds(30));
+        String body = answer.head() + "\r\n\r\n" + answer.body();
+        assertEquals(200, answer.status(), body);
         assertTrue(body.contains("\"@odata.context\":\"http://127.0.0.1:" + a.port + "/v1.0/$metadata"), body);
         assertTrue(body.contains("\"@odata.nextLink\":\"http://127.0.0.1:" + a.port + "/v1.0/solutions/bookingBusinesses?"), body);
         assertTrue(!body.contains("evil.example"), body);
