@@ -2,6 +2,7 @@ package dev.bookings.businesses.boundary;
 
 import dev.bookings.platform.Jsons;
 import dev.bookings.businesses.control.ItemKind;
+import dev.bookings.businesses.control.ItemKinds;
 import dev.bookings.businesses.entity.BusinessItem;
 import dev.bookings.platform.ApiVersion;
 import dev.bookings.platform.JsonBodies;
@@ -12,8 +13,6 @@ import dev.bookings.security.Scopes;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -48,8 +47,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class BusinessItemsSubResource {
 
     @Inject
-    @Any
-    Instance<ItemKind<?>> kinds;
+    ItemKinds kinds;
 
     @Context
     UriInfo uriInfo;
@@ -74,14 +72,8 @@ public class BusinessItemsSubResource {
     @Inject
     BusinessItems items;
 
-    @SuppressWarnings("unchecked")
     ItemKind<BusinessItem> kind() {
-        for (ItemKind<?> kind : kinds) {
-            if (kind.collection().equalsIgnoreCase(pathParameter("collection"))) {
-                return (ItemKind<BusinessItem>) kind;
-            }
-        }
-        throw new NotFoundException();
+        return kinds.named(pathParameter("collection")).orElseThrow(NotFoundException::new);
     }
 
     String context() {

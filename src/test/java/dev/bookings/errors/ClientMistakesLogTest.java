@@ -10,8 +10,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-/** Only the container's failures to decode a client's URI are taken from its log; everything else passes. */
-class MalformedUriLogTest {
+/**
+ * Only the container's records of a client's malformed URI or broken framing are taken from its log; everything
+ * else passes.
+ */
+class ClientMistakesLogTest {
 
     private static final StackTraceElement URL_DECODER =
             frame("org.glassfish.grizzly.http.util.URLDecoder", "decode");
@@ -27,39 +30,40 @@ class MalformedUriLogTest {
 
     @Test
     void aMalformedEscapeOrDotDotPathIsTheClients() {
-        assertTrue(MalformedUriLog.isClientsMalformedUri(thrown(new IllegalArgumentException(
+        assertTrue(ClientMistakesLog.isClientsMalformedUri(thrown(new IllegalArgumentException(
                 "URLDecoder: Illegal hex characters in escape (%) pattern - %u0"), URL_DECODER, URI_DECODER, URI_REF,
                 PARSE, SERVICE)));
-        assertTrue(MalformedUriLog.isClientsMalformedUri(thrown(new ArrayIndexOutOfBoundsException(
+        assertTrue(ClientMistakesLog.isClientsMalformedUri(thrown(new ArrayIndexOutOfBoundsException(
                 "Index 41 out of bounds for length 41"), NORMALIZE, URI_DECODER, URI_REF, PARSE, SERVICE)));
     }
 
     @Test
     void theContainersOwnFaultsAreNot() {
         // another exception type from the same place
-        assertFalse(MalformedUriLog.isClientsMalformedUri(thrown(new NullPointerException(), URI_DECODER, PARSE)));
+        assertFalse(ClientMistakesLog.isClientsMalformedUri(thrown(new NullPointerException(), URI_DECODER, PARSE)));
         // the same type elsewhere in the container, or in the application
-        assertFalse(MalformedUriLog.isClientsMalformedUri(thrown(new IllegalArgumentException(), PARSE, SERVICE)));
-        assertFalse(MalformedUriLog.isClientsMalformedUri(thrown(new IllegalArgumentException(), URI_DECODER,
+        assertFalse(ClientMistakesLog.isClientsMalformedUri(thrown(new IllegalArgumentException(), PARSE, SERVICE)));
+        assertFalse(ClientMistakesLog.isClientsMalformedUri(thrown(new IllegalArgumentException(), URI_DECODER,
                 frame("dev.bookings.Something", "run"))));
         // the decoder called from somewhere other than the request's parsing
-        assertFalse(MalformedUriLog.isClientsMalformedUri(thrown(new IllegalArgumentException(), URI_DECODER, SERVICE)));
+        assertFalse(ClientMistakesLog.isClientsMalformedUri(thrown(new IllegalArgumentException(), URI_DECODER, SERVICE)));
         // an IllegalArgumentException of the URI decoder itself (a character set the server was configured with)
-        assertFalse(MalformedUriLog.isClientsMalformedUri(thrown(new IllegalArgumentException("unknown charset"),
+        assertFalse(ClientMistakesLog.isClientsMalformedUri(thrown(new IllegalArgumentException("unknown charset"),
                 URI_DECODER, URI_REF, PARSE)));
-        assertFalse(MalformedUriLog.isClientsMalformedUri(null));
-        assertFalse(MalformedUriLog.isClientsMalformedUri(new IllegalArgumentException()), "no stack trace");
+        assertFalse(ClientMistakesLog.isClientsMalformedUri(null));
+        assertFalse(ClientMistakesLog.isClientsMalformedUri(new IllegalArgumentException()), "no stack trace");
     }
 
     @Test
     void theFilterDropsTheClientsRecordAndPassesTheRestThroughThePreviousFilter() {
-        Logger container = Logger.getLogger(MalformedUriLog.CONTAINER_LOGGER);
+        Logger container = Logger.getLogger(ClientMistakesLog.WEB_CORE);
         java.util.logging.Filter before = container.getFilter();
         java.util.logging.Filter previous = record -> !"blocked".equals(record.getMessage());
         container.setFilter(previous);
-        MalformedUriLog cut = new MalformedUriLog();
+        ClientMistakesLog.Watch cut = new ClientMistakesLog.Watch(ClientMistakesLog.WEB_CORE,
+                ClientMistakesLog::isClientsMalformedUri, "Malformed");
         try {
-            cut.contextInitialized(null);
+            cut.install();
             assertSame(cut, container.getFilter());
             LogRecord clients = new LogRecord(Level.SEVERE, "An exception or error occurred");
             clients.setThrown(thrown(new IllegalArgumentException("bad %u0"), URL_DECODER, URI_DECODER, PARSE));
@@ -68,7 +72,7 @@ class MalformedUriLogTest {
             fault.setThrown(new IllegalStateException("ours"));
             assertTrue(cut.isLoggable(fault));
             assertFalse(cut.isLoggable(new LogRecord(Level.INFO, "blocked")), "the previous filter still applies");
-            cut.contextDestroyed(null);
+            cut.remove();
             assertSame(previous, container.getFilter(), "the previous filter is back");
             assertTrue(cut.isLoggable(clients), "once stopped, a filter left behind passes everything on");
         } finally {
@@ -77,8 +81,21 @@ class MalformedUriLogTest {
     }
 
     @Test
+    void brokenFramingIsTheClientsOnlyAsGrizzlysHttpCodecThrowsIt() {
+        StackTraceElement chunk = frame("org.glassfish.grizzly.http.ChunkedTransferEncoding", "parseHttpChunkLength");
+        StackTraceElement codec = frame("org.glassfish.grizzly.http.HttpCodecFilter", "handleRead");
+        StackTraceElement chain = frame("org.glassfish.grizzly.filterchain.DefaultFilterChain", "executeFilter");
+        assertTrue(ClientMistakesLog.isClientsBrokenFraming(thrown(new HttpBrokenContentException(
+                "Invalid byte representing a hex value within a chunk length encountered : 122"), chunk, codec, chain)));
+        assertFalse(ClientMistakesLog.isClientsBrokenFraming(thrown(new IllegalStateException(), chunk, codec)));
+        assertFalse(ClientMistakesLog.isClientsBrokenFraming(thrown(new HttpBrokenContentException("elsewhere"),
+                frame("dev.bookings.Something", "run"), chain)));
+        assertFalse(ClientMistakesLog.isClientsBrokenFraming(null));
+    }
+
+    @Test
     void noControlCharacterOfTheUriReachesTheLog() {
-        assertEquals("pattern - %?A?", MalformedUriLog.printable("pattern - %\u0007A\u001b"));
+        assertEquals("pattern - %?A?", ClientMistakesLog.printable("pattern - %\u0007A\u001b"));
     }
 
     private static Throwable thrown(Throwable t, StackTraceElement... frames) {
@@ -88,5 +105,12 @@ class MalformedUriLogTest {
 
     private static StackTraceElement frame(String className, String method) {
         return new StackTraceElement(className, method, null, -1);
+    }
+
+    /** Named as Grizzly's, which the application cannot see: the check goes by its name and where it was thrown. */
+    private static final class HttpBrokenContentException extends RuntimeException {
+        HttpBrokenContentException(String message) {
+            super(message);
+        }
     }
 }
