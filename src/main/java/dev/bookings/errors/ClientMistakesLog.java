@@ -11,12 +11,14 @@ import java.util.logging.Logger;
 
 /**
  * One INFO line, not a stack trace, for a client's mistake that Payara's HTTP layer logs before any application code
- * runs (issue 8, point 7: a client's mistake is at most one line at INFO or WARNING; SEVERE is for our own faults).
+ * runs (a client's mistake is at most one line at INFO or WARNING; SEVERE is for our own faults).
  * Two such mistakes are logged with a stack trace:
  * <ul>
  * <li><b>A malformed request URI</b>, logged SEVERE by {@value #WEB_CORE}. Payara decodes the URI in
  * {@code CoyoteAdapter.postParseRequest}, which does not catch what Grizzly's decoder throws for an escape that is not
- * two hex digits ({@code %u0041}: {@code IllegalArgumentException} from {@code URLDecoder}) or for a raw path ending
+ * two hex digits ({@code %u0041}: {@code IllegalArgumentException} from {@code URLDecoder}), for an escape cut short at
+ * the end of the path ({@code /x/%4}: {@code IllegalStateException("Unexpected termination")}, also from
+ * {@code URLDecoder}) or for a raw path ending
  * in {@code /..} of certain lengths ({@code ArrayIndexOutOfBoundsException} from
  * {@code HttpRequestURIDecoder.normalizeBytes}); {@code CoyoteAdapter.service} logs it, some forty lines. (It also
  * answers 200 with an empty body; that, the application cannot change: README, "Known limits".)</li>
@@ -60,7 +62,8 @@ public class ClientMistakesLog implements ServletContextListener {
 
     /**
      * Whether {@code thrown} is the URI decoder failing on a client's URI, called from the container's parsing: an
-     * {@code IllegalArgumentException} thrown by the escape decoder ({@code URLDecoder}), or an
+     * {@code IllegalArgumentException} (a bad escape) or {@code IllegalStateException} (an escape cut short) thrown by
+     * the escape decoder ({@code URLDecoder}), or an
      * {@code IndexOutOfBoundsException} thrown by the URI decoder's normalisation, either reached from
      * {@code CoyoteAdapter.postParseRequest} through the URI decoder. Anything else (another exception, another
      * origin, such as a character set the server was configured with) stays the container's own record.
@@ -71,7 +74,8 @@ public class ClientMistakesLog implements ServletContextListener {
             return false;
         }
         String origin = frames[0].getClassName();
-        boolean clients = thrown instanceof IllegalArgumentException && origin.equals(ESCAPE_DECODER)
+        boolean clients = (thrown instanceof IllegalArgumentException || thrown instanceof IllegalStateException)
+                        && origin.equals(ESCAPE_DECODER)
                 || thrown instanceof IndexOutOfBoundsException && origin.equals(URI_DECODER);
         boolean inDecoder = false;
         for (StackTraceElement frame : frames) {

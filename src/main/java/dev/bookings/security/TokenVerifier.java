@@ -157,7 +157,8 @@ public class TokenVerifier {
             if (reason.contains("before use time")) {
                 throw new TokenRejected("Lifetime validation failed, the token is not yet valid.");
             }
-            if (reason.contains("audience")) {
+            // nimbus 10.5 said "JWT audience rejected", 10.10 (Payara 7) says "JWT aud claim rejected"
+            if (reason.contains("audience") || reason.contains("aud claim")) {
                 throw new TokenRejected("Access token validation failure. Invalid audience.");
             }
             throw new TokenRejected("Access token validation failure: " + reason + ".");

@@ -33,6 +33,8 @@ class ClientMistakesLogTest {
         assertTrue(ClientMistakesLog.isClientsMalformedUri(thrown(new IllegalArgumentException(
                 "URLDecoder: Illegal hex characters in escape (%) pattern - %u0"), URL_DECODER, URI_DECODER, URI_REF,
                 PARSE, SERVICE)));
+        assertTrue(ClientMistakesLog.isClientsMalformedUri(thrown(new IllegalStateException("Unexpected termination"),
+                URL_DECODER, URI_DECODER, URI_REF, PARSE, SERVICE)), "an escape cut short (/x/%4)");
         assertTrue(ClientMistakesLog.isClientsMalformedUri(thrown(new ArrayIndexOutOfBoundsException(
                 "Index 41 out of bounds for length 41"), NORMALIZE, URI_DECODER, URI_REF, PARSE, SERVICE)));
     }
@@ -50,6 +52,9 @@ class ClientMistakesLogTest {
         // an IllegalArgumentException of the URI decoder itself (a character set the server was configured with)
         assertFalse(ClientMistakesLog.isClientsMalformedUri(thrown(new IllegalArgumentException("unknown charset"),
                 URI_DECODER, URI_REF, PARSE)));
+        // an IllegalStateException thrown anywhere but the escape decoder
+        assertFalse(ClientMistakesLog.isClientsMalformedUri(thrown(new IllegalStateException(), URI_DECODER, URI_REF,
+                PARSE)));
         assertFalse(ClientMistakesLog.isClientsMalformedUri(null));
         assertFalse(ClientMistakesLog.isClientsMalformedUri(new IllegalArgumentException()), "no stack trace");
     }

@@ -53,7 +53,7 @@ class ClientMistakesLogIT {
         }
     };
     static final List<String> DOT_DOT_IDS = List.of("x", "xy", "xyz");
-    static final int MISTAKES = 5 + DOT_DOT_IDS.size();
+    static final int MISTAKES = 6 + DOT_DOT_IDS.size();
 
     @ArquillianResource
     URL base;
@@ -90,9 +90,10 @@ class ClientMistakesLogIT {
             Thread.sleep(300);
         }
         // 4. and 5. malformed URIs that Payara's URI decoder fails on before the application runs (it logged each at
-        // SEVERE with a stack trace): an escape that is not two hex digits, raw paths ending in /.. (the decoder fails
-        // on some of their lengths only, so three of them)
+        // SEVERE with a stack trace): an escape that is not two hex digits, an escape cut short at the end of the path,
+        // raw paths ending in /.. (the decoder fails on some of their lengths only, so three of them)
         rawRequest("POST " + base.getPath() + Api.V1 + "/%u0041 HTTP/1.1");
+        rawRequest("POST " + base.getPath() + Api.V1 + "/%4 HTTP/1.1");
         for (String id : DOT_DOT_IDS) {
             rawRequest("GET " + base.getPath() + "beta/bookingBusinesses/" + id + "/appointments/.. HTTP/1.1");
         }

@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What Payara's HTTP layer answers by itself, before the application can (issue 8, points 5 and 6; README, "Known
- * limits", lists the same requests with these answers). Sent as raw bytes, since HTTP clients refuse to send most of
+ * What Payara's HTTP layer answers by itself, before the application can (README, "Known limits", lists the same
+ * requests with these answers). Sent as raw bytes, since HTTP clients refuse to send most of
  * them. Each answer must be an error (never a 2xx, except the two requests Payara's URI decoder mishandles, below),
  * must carry nothing but an empty body or Graph's error shape (no HTML page, no stack trace, no server internals), and
  * must leave the service answering. Should a Payara release start answering any of these differently, this test
  * says which, and README's list is to be brought up to date with it.
  * <p>
- * The two Payara defects: a path with an escape that is not two hex digits ({@code %u0041}) and a raw path ending in
+ * The Payara defects: a path with an escape that is not two hex digits ({@code %u0041}) or cut short at its end
+ * ({@code /x/%4}), and a raw path ending in
  * {@code /..} reach neither the application nor any of its data, yet Payara answers them 200 with an empty body
  * ({@code CoyoteAdapter.postParseRequest} does not catch its URI decoder's exception). A {@code /..} path fails in
  * the decoder only now and then (it depends on the buffer the request line landed in); otherwise it is normalised
@@ -82,6 +83,7 @@ class ContainerAnswersHttpIT {
         String create = "{\"displayName\": \"Never created\"}";
         String json = "Content-Type: application/json\r\nContent-Length: " + create.length() + "\r\n";
         for (String path : List.of(base.getPath() + Api.V1 + "/%u0041", base.getPath() + Api.V1 + "%u0041",
+                base.getPath() + Api.V1 + "/%4", base.getPath() + "v1.0/x/%4",
                 base.getPath() + "beta/bookingBusinesses/x/appointments/..")) {
             RawHttp.Answer answer = send("POST " + path + " HTTP/1.1\r\n" + host + json, create);
             boolean defect = answer.body().isEmpty() && (answer.status() == 200 || answer.status() == 400);

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bookings.security.Scopes;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -158,6 +162,13 @@ class SecurityHttpIT {
         URI openapi = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/openapi");
         Http.Reply reply = Http.send("GET", openapi, null, null, null, "Accept", "application/json");
         assertEquals(200, reply.status(), reply::toString);
+        // valid for the OpenAPI version it declares, as a code generator or gateway would read it
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(reply.body(), null, options);
+        assertNotNull(parsed.getOpenAPI(), () -> "not an OpenAPI document: " + parsed.getMessages());
+        assertEquals(reply.json().getString("openapi"), parsed.getOpenAPI().getOpenapi());
+        assertEquals(List.of(), parsed.getMessages(), "the document's problems");
         var paths = reply.json().getJsonObject("paths");
         for (String root : Api.ROOTS) {
             for (String collection : new String[] {"appointments", "calendarView"}) {

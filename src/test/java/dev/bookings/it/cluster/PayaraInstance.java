@@ -31,6 +31,9 @@ final class PayaraInstance implements AutoCloseable {
     private Process process;
     private int starts;
 
+    /** The boot command file operators start Payara Micro with (README, "Deploy to Payara"). */
+    static final String BOOT_COMMANDS = "server-config/post-boot-commands.asadmin";
+
     PayaraInstance(String name, int port, Path directory, List<String> options) {
         this.name = name;
         this.port = port;
@@ -52,6 +55,8 @@ final class PayaraInstance implements AutoCloseable {
             command.add("-Djava.io.tmpdir=" + directory);
             command.addAll(Arrays.asList("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                     "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port), "--contextroot", "/",
+                    // the operator's boot commands, as README's deployment runs them
+                    "--postbootcommandfile", BOOT_COMMANDS,
                     "--deploy", System.getProperty("bookings.war", "target/bookings.war")));
             Path log = directory.resolve(name + "-" + (++starts) + ".log");
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -67,8 +72,13 @@ final class PayaraInstance implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
-            if (Files.exists(log) && Files.readString(log).contains("Exception while deploying")) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            if (text.contains("Exception while deploying")) {
                 throw new IllegalStateException(name + " failed to deploy; see " + log);
+            }
+            if (text.contains("Boot Command") && text.contains("failed")) {
+                // Payara logs a boot command it cannot run (a setting a new release dropped) and boots on without it
+                throw new IllegalStateException(name + ": a command of " + BOOT_COMMANDS + " failed; see " + log);
             }
             if (readyStatus() == 200) {
                 return;

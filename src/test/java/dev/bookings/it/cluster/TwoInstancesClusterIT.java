@@ -1,6 +1,7 @@
 package dev.bookings.it.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -140,6 +141,16 @@ class TwoInstancesClusterIT {
             assertEquals(200, booked.status(), booked::toString);
             assertEquals("Bring a mug", booked.json().getString("serviceNotes"));
             assertEquals(404, Http.get(instance.uri(business + "/appointments/" + PreviousRelease.CANCELLED_APPOINTMENT), token).status());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theOperatorsBootCommandsHideTheServersNameAndVersion() {
+        Http.Reply reply = Http.get(a.uri(Api.V1), null);
+        assertEquals(401, reply.status(), reply::toString);
+        for (String header : List.of("Server", "X-Powered-By")) {
+            assertNull(reply.header(header), () -> header + ": " + reply.header(header));
         }
     }
 
