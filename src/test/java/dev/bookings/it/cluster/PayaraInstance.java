@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * One Payara Micro process running the WAR the build made, as an operator would start it (README, "Running more than
@@ -33,6 +34,8 @@ final class PayaraInstance implements AutoCloseable {
 
     /** The boot command file operators start Payara Micro with (README, "Deploy to Payara"). */
     static final String BOOT_COMMANDS = "server-config/post-boot-commands.asadmin";
+    /** How Payara logs a boot command it could not run ("Boot Command set failed PlainTextActionReporterFAILURE…"). */
+    private static final Pattern BOOT_COMMAND_FAILED = Pattern.compile("Boot Command \\S+ failed");
 
     PayaraInstance(String name, int port, Path directory, List<String> options) {
         this.name = name;
@@ -76,7 +79,7 @@ final class PayaraInstance implements AutoCloseable {
             if (text.contains("Exception while deploying")) {
                 throw new IllegalStateException(name + " failed to deploy; see " + log);
             }
-            if (text.contains("Boot Command") && text.contains("failed")) {
+            if (BOOT_COMMAND_FAILED.matcher(text).find()) {
                 // Payara logs a boot command it cannot run (a setting a new release dropped) and boots on without it
                 throw new IllegalStateException(name + ": a command of " + BOOT_COMMANDS + " failed; see " + log);
             }
