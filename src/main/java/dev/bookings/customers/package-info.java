@@ -1,2 +1,5 @@
-/** bookingCustomer: the people a business serves, kept per business. */
+/**
+ * bookingCustomer: the people a business serves, kept per business.
+ * Stands on {@code businesses} (whose item machinery serves it) and the ground.
+ */
 package dev.bookings.customers;

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * A response whose writes cannot fail loudly once its client has gone. When a client closes the connection before
  * its answer is written (it abandoned its request body, or stopped waiting), writing the answer fails with an
  * {@code IOException}; unwrapped, Jersey logs that at SEVERE with a stack trace and the container then tries its
- * error page, failing and logging again: about 300 lines for one client's mistake (issue 8, point 7). Here the
+ * error page, failing and logging again: about 300 lines for one client's mistake. Here the
  * first failed write marks the client as gone and every write after it is dropped; nothing is logged above FINE
  * (what the client did wrong, such as a body cut short, has already been logged once, at INFO, where it was seen).
  * Only the network can fail these writes, never our own code, so nothing of ours is hidden.

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * {@code URLDecoder}) or for a raw path ending
  * in {@code /..} of certain lengths ({@code ArrayIndexOutOfBoundsException} from
  * {@code HttpRequestURIDecoder.normalizeBytes}); {@code CoyoteAdapter.service} logs it, some forty lines. (It also
- * answers 200 with an empty body; that, the application cannot change: README, "Known limits".)</li>
+ * answers 200 with an empty body; that, the application cannot change: src/site/markdown/limits.md.)</li>
  * <li><b>Broken framing of a request body</b> (a chunk size that is not hex), logged WARNING by
  * {@value #FILTER_CHAIN} ("GRIZZLY0013") with Grizzly's {@code HttpBrokenContentException} and twenty lines of
  * stack trace; the client gets a bare 400.</li>

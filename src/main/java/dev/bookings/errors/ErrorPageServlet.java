@@ -1,6 +1,5 @@
 package dev.bookings.errors;
 
-import dev.bookings.platform.Jsons;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -50,6 +49,6 @@ public class ErrorPageServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType(GraphError.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Jsons.JSON.createWriter(response.getWriter()).write(GraphError.body(code, message, ids));
+        GraphError.JSON.createWriter(response.getWriter()).write(GraphError.body(code, message, ids));
     }
 }

@@ -1,8 +1,8 @@
 package dev.bookings.errors;
 
-import dev.bookings.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,13 +15,19 @@ import java.time.temporal.ChronoUnit;
 /** Builds Graph's error body. */
 public final class GraphError {
 
+    /**
+     * This package's JSON-P provider, looked up once ({@code Json.create…} asks the {@code ServiceLoader} on every
+     * call). The error contract stands below every other package, so it does not share {@code platform}'s.
+     */
+    static final JsonProvider JSON = JsonProvider.provider();
+
     public static final String MEDIA_TYPE = "application/json";
 
     private GraphError() {
     }
 
     public static JsonObject body(String code, String message, RequestIds.Ids ids) {
-        JsonObjectBuilder inner = Jsons.JSON.createObjectBuilder()
+        JsonObjectBuilder inner = JSON.createObjectBuilder()
                 .add("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
                         .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
                 .add("request-id", ids.requestId());
@@ -30,8 +36,8 @@ public final class GraphError {
         } else {
             inner.addNull("client-request-id");
         }
-        return Jsons.JSON.createObjectBuilder()
-                .add("error", Jsons.JSON.createObjectBuilder()
+        return JSON.createObjectBuilder()
+                .add("error", JSON.createObjectBuilder()
                         .add("code", code)
                         .add("message", message == null ? "" : message)
                         .add("innerError", inner))

@@ -1,6 +1,5 @@
 package dev.bookings.errors;
 
-import dev.bookings.security.BearerTokenMechanism;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAllowedException;
@@ -40,8 +39,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             message = "The method " + request.getMethod() + " is not allowed on this resource.";
         } else if (e instanceof NotSupportedException) {
             message = "Content-Type '" + request.getContentType() + "' is not supported; send application/json.";
-        } else if (e instanceof ForbiddenException && request.getAttribute(BearerTokenMechanism.PRINCIPAL_ATTRIBUTE) == null) {
-            // an anonymous caller of a protected resource: authenticate, rather than "forbidden"
+        } else if (e instanceof ForbiddenException && request.getUserPrincipal() == null) {
+            // an anonymous caller of a protected resource (no verified token logged in): authenticate, not "forbidden"
             return Response.fromResponse(ErrorResponses.of(request, 401, GraphError.codeFor(401), "Access token is empty."))
                     .header("WWW-Authenticate", "Bearer realm=\"bookings\"").build();
         } else if (e instanceof ForbiddenException) {

@@ -20,7 +20,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * {@code bookings.db.*}. At start the schema is brought up to date by Flyway's versioned migrations in
  * {@code db/migration}; JPA never generates DDL. A failed migration fails the deployment.
  * <p>
- * The pool's limits are chosen on purpose (README, "Database pool and timeouts"): no request waits longer than
+ * The pool's limits are chosen on purpose (src/site/markdown/operating.md, "Database pool and timeouts"): no request waits longer than
  * {@code bookings.db.pool.acquire-timeout-ms} for a connection; on PostgreSQL no statement (row-lock waits included)
  * runs longer than {@code bookings.db.statement-timeout-seconds}, a lock wait gives up after
  * {@code bookings.db.lock-timeout-ms} and a dead socket after {@code bookings.db.socket-timeout-seconds} (H2, the

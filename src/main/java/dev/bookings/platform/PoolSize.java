@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * <li>{@code ResourcePool.setMaxPoolSize}: the pool's own field, which decides whether a request that finds no free
  * connection may open one or must wait (and closes free connections above the new size);</li>
  * <li>{@code DataStructure.setMaxSize} on the pool's {@code ds}: the atomic capacity that every path opening a
- * connection must take a unit of. Setting only the first (session 5) let two threads that both saw room open a
+ * connection must take a unit of. Setting only the first let two threads that both saw room open a
  * connection each, and the pool went past its size under concurrent load.</li>
  * </ol>
  * Those are Payara's connector classes, reached by reflection because Payara publishes no artifact to compile them

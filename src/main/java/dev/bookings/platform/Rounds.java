@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * {@link #submit} hands rounds to an executor with at most one task waiting at a time: a commit that finds a task
  * still waiting needs none of its own, since that task starts after the commit and sees it. Submitting one task per
  * commit cost a tenth of a cancel's CPU (Payara looks its context providers up through {@code ServiceLoader} for
- * every task; README, "Benchmark").
+ * every task; src/site/markdown/benchmark.md).
  */
 public final class Rounds {
 

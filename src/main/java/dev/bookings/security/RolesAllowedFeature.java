@@ -22,7 +22,7 @@ import java.util.Set;
  * without an annotation fails closed. The roles are the verified token's permissions
  * ({@link TokenPrincipal#getGroups()}), read straight from the principal that {@link BearerTokenMechanism} leaves in
  * a request attribute: asking the container ({@code isUserInRole}) goes through JACC's policy, whose synchronized
- * role sets every request thread queued on (README, "Benchmark").
+ * role sets every request thread queued on (src/site/markdown/benchmark.md).
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {

@@ -4,5 +4,6 @@
  * standard {@code mp.jwt.verify.*} keys; scopes and app roles become the roles that {@code @RolesAllowed} checks,
  * and the token is available as {@code JsonWebToken} and as the {@link dev.bookings.security.Caller} the use cases
  * take.
+ * Part of the ground: it imports only {@code errors} and {@code platform}, and no component.
  */
 package dev.bookings.security;

@@ -6,5 +6,7 @@
  * POSTs them, claiming each with a conditional update (several instances never send one twice at once), retrying
  * with exponential backoff, and removing a subscription whose endpoint keeps failing, with a lifecycle
  * notification.
+ * Stands on {@code appointments}, {@code businesses} and the ground; it observes the appointment use cases' events, so
+ * nothing below imports it.
  */
 package dev.bookings.subscriptions;

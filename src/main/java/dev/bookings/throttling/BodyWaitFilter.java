@@ -19,9 +19,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Bounds what clients that hold their request bodies back can take (issue 8, point 2). Payara reads a body on the
+ * Bounds what clients that hold their request bodies back can take. Payara reads a body on the
  * request thread, blocking: a client that sends a write's headers and then keeps its body back holds that thread
- * (README, "Slow clients"). Most bodies arrive with their headers and are read at once; a request whose body has
+ * (src/site/markdown/operating.md, "Slow clients"). Most bodies arrive with their headers and are read at once; a request whose body has
  * not fully arrived when it gets here must take one of {@code bookings.http.body-waiters} permits for as long as it
  * reads, and receive its whole body within {@code bookings.http.body-timeout-seconds}. Without a free permit it is
  * answered 503 {@code serviceNotAvailable} with {@code Retry-After} at once, before anything is read or changed.

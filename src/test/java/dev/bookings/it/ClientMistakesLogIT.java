@@ -24,9 +24,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A client's mistake is at most one line in the server's log, at INFO or WARNING; SEVERE is for our own faults
- * (issue 8, point 7). The first and last steps run inside the server and watch its log; the middle one is the
- * client making the mistakes.
+ * A client's mistake is at most one line in the server's log, at INFO or WARNING, with no stack trace; SEVERE is for
+ * our own faults. The first and last steps run inside the server and watch its log; the middle one is the client
+ * making the mistakes.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What Payara's HTTP layer answers by itself, before the application can (README, "Known limits", lists the same
+ * What Payara's HTTP layer answers by itself, before the application can (src/site/markdown/limits.md, lists the same
  * requests with these answers). Sent as raw bytes, since HTTP clients refuse to send most of
  * them. Each answer must be an error (never a 2xx, except the two requests Payara's URI decoder mishandles, below),
  * must carry nothing but an empty body or Graph's error shape (no HTML page, no stack trace, no server internals), and
  * must leave the service answering. Should a Payara release start answering any of these differently, this test
- * says which, and README's list is to be brought up to date with it.
+ * says which, and the list in src/site/markdown/limits.md is to be brought up to date with it.
  * <p>
  * The Payara defects: a path with an escape that is not two hex digits ({@code %u0041}) or cut short at its end
  * ({@code /x/%4}), and a raw path ending in

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@value #REQUESTS} requests on loopback, seed {@value #SEED}; {@code -Dbookings.it.fuzz.seed} replays another).
  * It fails on any 5xx, on any 2xx for a request without a valid token, and on any error body outside Graph's shape.
  * Not fuzzed: malformed percent-escapes, control characters, {@code %5C} and {@code %2F} in the path, which Payara's
- * HTTP layer answers with a bare 400 before the application (README, "Known limits").
+ * HTTP layer answers with a bare 400 before the application (src/site/markdown/limits.md).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -66,8 +66,8 @@ class FuzzHttpIT {
             int tokenKind = random.nextInt(10);
             String token = tokenKind == 0 ? null : tokenKind == 1 ? reader : tokenKind == 2 ? "garbage." + random.nextInt() : api.manager;
             String media = pick(random, MEDIA);
-            // Payara refuses a body on GET and DELETE over HTTP/1.1 itself, before the application runs (README,
-            // "Known limits"); every other method gets one
+            // Payara refuses a body on GET and DELETE over HTTP/1.1 itself, before the application runs
+            // (src/site/markdown/limits.md); every other method gets one
             String body = method.equals("GET") || method.equals("DELETE") ? null : body(random);
             URI uri = URI.create(base.toString().replaceAll("/$", "") + "/" + path + query);
             String what = "#" + i + " " + method + " " + uri + " [" + media + "] " + (body == null ? "" : abbreviate(body))
@@ -149,7 +149,7 @@ class FuzzHttpIT {
 
     /**
      * Without control characters, {@code \\} and {@code /}: Payara's HTTP layer refuses a path that decodes to one of
-     * them with a bare 400 before the application runs (README, "Known limits"); the application's own handling of
+     * them with a bare 400 before the application runs (src/site/markdown/limits.md); the application's own handling of
      * them is fuzzed through bodies and query strings.
      */
     static String printable(String text) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Clients that send a write's headers and hold its body back cannot stop the service (issue 8, point 2). More of
+ * Clients that send a write's headers and hold its body back cannot stop the service. More of
  * them than Payara has request threads (200), from five tenants so that throttling (64 in flight per tenant and
  * client) does not turn them away first: at most {@code bookings.http.body-waiters} (32) wait for their bodies,
  * every other one is answered 503 with {@code Retry-After} at once, and other clients are served meanwhile.

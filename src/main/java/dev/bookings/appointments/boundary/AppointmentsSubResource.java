@@ -43,7 +43,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The {@code appointments} and {@code calendarView} collections of one business: every item operation exists
  * under both, as in Graph. Obtained from the businesses resource's locator. One instance serves all requests
  * (application scope): creating a request-scoped resource per request, with its injections, was a fifth of a 403's
- * CPU (README, "Benchmark"); what differs per request ({@link UriInfo}, the {@link Caller}) is reached through
+ * CPU (src/site/markdown/benchmark.md); what differs per request ({@link UriInfo}, the {@link Caller}) is reached through
  * proxies, and the path parameters are read from {@link UriInfo} when needed.
  */
 @ApplicationScoped

@@ -8,6 +8,7 @@ import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
 import dev.bookings.platform.Jsons;
+import dev.bookings.services.control.ServiceKind;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,8 +26,6 @@ import java.util.Set;
  */
 public final class AppointmentInput {
 
-    public static final Set<String> PRICE_TYPES = Set.of("undefined", "fixedPrice", "startingAt", "hourly", "free",
-            "priceVaries", "callUs", "notSet", "unknownFutureValue");
     static final int NAME = 255;
     static final int TEXT = 4000;
     static final int URL = 2048;
@@ -182,8 +181,8 @@ public final class AppointmentInput {
         fields.bool("isCustomerAllowedToManageBooking");
         fields.integer("maximumAttendeesCount", 0, 10_000);
         fields.number("price");
-        fields.string("priceType", 32).filter(type -> !PRICE_TYPES.contains(type)).ifPresent(type -> {
-            throw new InvalidRequest("Property 'priceType' must be one of " + PRICE_TYPES + ".");
+        fields.string("priceType", 32).filter(type -> !ServiceKind.PRICE_TYPES.contains(type)).ifPresent(type -> {
+            throw new InvalidRequest("Property 'priceType' must be one of " + ServiceKind.PRICE_TYPES + ".");
         });
         fields.storedArray("reminders", 16000);
         fields.string("selfServiceAppointmentId", NAME);

@@ -38,7 +38,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * A collection of items of one business ({@code services}, {@code staffMembers}, {@code customers}): list (paged),
  * create (201), get, PATCH (204), DELETE (204), alike for each; the {@link ItemKind} named by the path's collection
  * knows the rest.
- * One instance serves all requests (application scope; README, "Benchmark"): path parameters are read from
+ * One instance serves all requests (application scope; src/site/markdown/benchmark.md): path parameters are read from
  * {@link UriInfo} when needed and the caller is derived per call from the request-scoped token.
  */
 @ApplicationScoped

@@ -24,7 +24,7 @@ public abstract class BusinessItem {
      * empty until the table is first analyzed, and with {@code business_pk = ?} next to {@code id = ?} it then took
      * the business's index ({@code appointment_business_start}) as often as the unique one, reading every row of
      * the business per look-up: 5 ms of database CPU per GET at 10,000 appointments, on a database that autovacuum
-     * does not analyze (README, "Benchmark"). The business still filters the row in the same statement, so a
+     * does not analyze (src/site/markdown/benchmark.md). The business still filters the row in the same statement, so a
      * {@code FOR UPDATE} never locks another business's row; it reads the column, not the relation, so that no join
      * to {@code booking_business} is added, whose row the {@code FOR UPDATE} would lock as well. {@code QueryPlansIT}
      * checks the plans.

@@ -3,6 +3,7 @@ package dev.bookings.notifications.boundary;
 import dev.bookings.notifications.control.MailSettings;
 import dev.bookings.notifications.control.Mailer;
 import dev.bookings.notifications.control.NoticeLedger;
+import dev.bookings.notifications.control.NoticesRecorded;
 import dev.bookings.notifications.control.OutgoingMail;
 import dev.bookings.notifications.entity.NoticeStatus;
 import dev.bookings.platform.Rounds;

@@ -11,7 +11,6 @@ import dev.bookings.businesses.control.BusinessItemStore;
 import dev.bookings.staff.control.StaffKind;
 import dev.bookings.staff.entity.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.bookings.notifications.boundary.NoticesRecorded;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

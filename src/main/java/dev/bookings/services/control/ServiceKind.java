@@ -4,7 +4,6 @@ import dev.bookings.platform.Jsons;
 import static dev.bookings.platform.JsonWriting.put;
 import static dev.bookings.platform.JsonWriting.putStored;
 
-import dev.bookings.appointments.control.AppointmentInput;
 import dev.bookings.businesses.control.ItemKind;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.platform.GraphTimes;
@@ -26,6 +25,10 @@ import jakarta.json.JsonObjectBuilder;
 @Singleton
 public class ServiceKind extends ItemKind<BookingService> {
 
+    /** Graph's {@code bookingPriceType}: what a service's and an appointment's price means. */
+    public static final Set<String> PRICE_TYPES = Set.of("undefined", "fixedPrice", "startingAt", "hourly", "free",
+            "priceVaries", "callUs", "notSet", "unknownFutureValue");
+
 
     static final int MAX_QUESTIONS = 50;
 
@@ -43,8 +46,8 @@ public class ServiceKind extends ItemKind<BookingService> {
         fields.duration("defaultDuration").ifPresent(s::defaultDuration);
         fields.number("defaultPrice").ifPresent(s::defaultPrice);
         fields.string("defaultPriceType", 32).ifPresent(type -> {
-            if (!AppointmentInput.PRICE_TYPES.contains(type)) {
-                throw new InvalidRequest("Property 'defaultPriceType' must be one of " + AppointmentInput.PRICE_TYPES + ".");
+            if (!PRICE_TYPES.contains(type)) {
+                throw new InvalidRequest("Property 'defaultPriceType' must be one of " + PRICE_TYPES + ".");
             }
             s.defaultPriceType(type);
         });

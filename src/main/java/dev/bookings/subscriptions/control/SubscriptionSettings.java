@@ -7,7 +7,7 @@ import java.util.List;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The {@code bookings.subscriptions.*} settings (README lists them). */
+/** The {@code bookings.subscriptions.*} settings (src/site/markdown/configuration.md lists them). */
 @ApplicationScoped
 public class SubscriptionSettings {
 

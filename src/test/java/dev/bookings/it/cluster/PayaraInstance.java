@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * One Payara Micro process running the WAR the build made, as an operator would start it (README, "Running more than
- * one instance"): {@code java -jar payara-micro.jar --nohazelcast --disablephonehome --port P --contextroot /
- * --deploy bookings.war}, configured by system properties. It can be stopped, killed with SIGKILL and started again
- * on the same port. Its output goes to {@code <dir>/<name>-<n>.log}.
+ * One Payara Micro process running the WAR the build made, as an operator would start it
+ * (src/site/markdown/operating.md): {@code java -jar payara-micro.jar --nohazelcast --disablephonehome --port P
+ * --contextroot / --postbootcommandfile server-config/post-boot-commands.asadmin --deploy bookings.war}, configured
+ * by system properties. It can be stopped, killed with SIGKILL and started again on the same port. Its output goes to {@code <dir>/<name>-<n>.log}.
  */
 final class PayaraInstance implements AutoCloseable {
 
@@ -32,7 +32,7 @@ final class PayaraInstance implements AutoCloseable {
     private Process process;
     private int starts;
 
-    /** The boot command file operators start Payara Micro with (README, "Deploy to Payara"). */
+    /** The boot command file operators start Payara Micro with (src/site/markdown/operating.md). */
     static final String BOOT_COMMANDS = "server-config/post-boot-commands.asadmin";
     /** How Payara logs a boot command it could not run ("Boot Command set failed PlainTextActionReporterFAILURE…"). */
     private static final Pattern BOOT_COMMAND_FAILED = Pattern.compile("Boot Command \\S+ failed");
