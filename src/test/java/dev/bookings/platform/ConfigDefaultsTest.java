@@ -18,9 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's configuration table and the WAR's defaults ({@code META-INF/microprofile-config.properties}) say the same:
- * every key the table gives a default for has exactly that default in the WAR, so the run command, which sets none
- * of them, starts with what README promises (a key injected without a default would stop the deployment).
+ * The configuration tables (every key in {@code src/site/markdown/configuration.md}, the common ones in README.md) and
+ * the WAR's defaults ({@code META-INF/microprofile-config.properties}) say the same: every key a table gives a default
+ * for has exactly that default in the WAR, so the run command, which sets none of them, starts with what the
+ * documents promise (a key injected without a default would stop the deployment).
  */
 class ConfigDefaultsTest {
 
@@ -28,18 +29,20 @@ class ConfigDefaultsTest {
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z][\\w.\\-]+)` \\| `([A-Z0-9_]+)` \\| `([^`]*)` \\|");
 
     @Test
-    void everyDefaultReadmeListsIsTheWarsDefault() throws IOException {
+    void everyDefaultTheDocumentsListIsTheWarsDefault() throws IOException {
         Properties defaults = warDefaults();
-        List<String> checked = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("README.md"))) {
-            Matcher row = ROW.matcher(line);
-            if (row.find()) {
-                String key = row.group(1);
-                assertEquals(row.group(3), defaults.getProperty(key), () -> "README's default for " + key);
-                checked.add(key);
+        for (Path document : List.of(Path.of("src/site/markdown/configuration.md"), Path.of("README.md"))) {
+            List<String> checked = new ArrayList<>();
+            for (String line : Files.readAllLines(document)) {
+                Matcher row = ROW.matcher(line);
+                if (row.find()) {
+                    String key = row.group(1);
+                    assertEquals(row.group(3), defaults.getProperty(key), () -> document + ": the default of " + key);
+                    checked.add(key);
+                }
             }
+            assertTrue(checked.contains("bookings.db.pool.max-size"), () -> document + ": no table found: " + checked);
         }
-        assertTrue(checked.contains("bookings.db.pool.acquire-timeout-ms"), () -> "README's table was not found: " + checked);
     }
 
     private static Properties warDefaults() throws IOException {
