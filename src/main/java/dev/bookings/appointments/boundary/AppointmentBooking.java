@@ -163,10 +163,10 @@ public class AppointmentBooking {
             return;
         }
         items.lock(staffKind, business, staff);
-        OffsetDateTime from = appointment.start().minus(appointment.preBuffer());
-        OffsetDateTime to = appointment.end().plus(appointment.postBuffer());
+        OffsetDateTime from = appointment.busyFrom();
+        OffsetDateTime to = appointment.busyUntil();
         for (Appointment other : appointments.bookedFor(business, staff, from.minusDays(2), to.plusDays(2))) {
-            boolean overlaps = other.start().minus(other.preBuffer()).isBefore(to) && other.end().plus(other.postBuffer()).isAfter(from);
+            boolean overlaps = other.busyFrom().isBefore(to) && other.busyUntil().isAfter(from);
             if (overlaps && !other.id().equals(appointment.id())) {
                 String busy = other.staffMemberIds().stream().filter(staff::contains).findFirst().orElse("");
                 throw new BookingRuleBroken(409, "staffMemberBusy", "The staff member '" + busy + "' is booked then (appointment '"

@@ -218,8 +218,8 @@ public final class AppointmentInput {
             throw new InvalidRequest("Property '" + version.endProperty() + "' must be after '" + version.startProperty() + "'.");
         }
         a.schedule(newStart, newEnd);
-        fields.duration("preBuffer").ifPresent(a::preBuffer);
-        fields.duration("postBuffer").ifPresent(a::postBuffer);
+        fields.duration("preBuffer").ifPresent(a.buffers()::before);
+        fields.duration("postBuffer").ifPresent(a.buffers()::after);
         fields.string("serviceId", NAME).ifPresent(a::serviceId);
         fields.string("serviceName", NAME).ifPresent(a::serviceName);
         fields.string("serviceNotes", TEXT).ifPresent(a::serviceNotes);

@@ -64,8 +64,8 @@ public final class AppointmentRepresentation {
         json.add(version.startProperty(), GraphTimes.format(a.start()));
         json.add(version.endProperty(), GraphTimes.format(a.end()));
         put(json, "duration", a.duration());
-        put(json, "preBuffer", a.preBuffer());
-        put(json, "postBuffer", a.postBuffer());
+        put(json, "preBuffer", a.buffers().before());
+        put(json, "postBuffer", a.buffers().after());
         put(json, "serviceId", a.serviceId());
         put(json, "serviceName", a.serviceName());
         put(json, "serviceNotes", a.serviceNotes());

@@ -1,10 +1,12 @@
 package dev.bookings.appointments.entity;
 
+import dev.bookings.platform.Buffers;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.businesses.entity.BusinessItem;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,11 +47,8 @@ public class Appointment extends BusinessItem {
     @Column(name = "end_at", nullable = false)
     private OffsetDateTime end;
 
-    @Column(name = "pre_buffer")
-    private Duration preBuffer;
-
-    @Column(name = "post_buffer")
-    private Duration postBuffer;
+    @Embedded
+    private Buffers buffers = new Buffers();
 
     @Column(name = "service_id")
     private String serviceId;
@@ -189,20 +188,22 @@ public class Appointment extends BusinessItem {
         this.end = end;
     }
 
-    public Duration preBuffer() {
-        return preBuffer == null ? Duration.ZERO : preBuffer;
+    /** Its {@code preBuffer} and {@code postBuffer}, to read and to change. */
+    public Buffers buffers() {
+        if (buffers == null) { // EclipseLink leaves an embeddable whose columns are all null as null
+            buffers = new Buffers();
+        }
+        return buffers;
     }
 
-    public void preBuffer(Duration value) {
-        this.preBuffer = value;
+    /** When it begins to keep its staff busy: its start less its {@code preBuffer}. */
+    public OffsetDateTime busyFrom() {
+        return buffers().busyFrom(start);
     }
 
-    public Duration postBuffer() {
-        return postBuffer == null ? Duration.ZERO : postBuffer;
-    }
-
-    public void postBuffer(Duration value) {
-        this.postBuffer = value;
+    /** When it stops keeping its staff busy: its end plus its {@code postBuffer}. */
+    public OffsetDateTime busyUntil() {
+        return buffers().busyUntil(end);
     }
 
     public String serviceId() {

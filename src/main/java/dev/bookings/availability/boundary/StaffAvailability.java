@@ -79,8 +79,7 @@ public class StaffAvailability {
         Map<String, List<Booking>> bookings = new LinkedHashMap<>();
         staffIds.forEach(id -> bookings.put(id, new ArrayList<>()));
         for (Appointment a : appointments.bookedFor(business, staffIds, from.minus(BUFFER_REACH), to.plus(BUFFER_REACH))) {
-            Booking booking = new Booking(a.start().minus(a.preBuffer()).toInstant(),
-                    a.end().plus(a.postBuffer()).toInstant(), a.serviceId());
+            Booking booking = new Booking(a.busyFrom().toInstant(), a.busyUntil().toInstant(), a.serviceId());
             a.staffMemberIds().stream().filter(bookings::containsKey).forEach(id -> bookings.get(id).add(booking));
         }
         WorkHours businessHours = WorkHours.stored(business.businessHoursJson());

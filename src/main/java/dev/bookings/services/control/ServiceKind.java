@@ -51,8 +51,8 @@ public class ServiceKind extends ItemKind<BookingService> {
             }
             s.defaultPriceType(type);
         });
-        fields.duration("preBuffer").ifPresent(s::preBuffer);
-        fields.duration("postBuffer").ifPresent(s::postBuffer);
+        fields.duration("preBuffer").ifPresent(s.buffers()::before);
+        fields.duration("postBuffer").ifPresent(s.buffers()::after);
         fields.integer("maximumAttendeesCount", 0, 10_000).ifPresent(s::maximumAttendeesCount);
         fields.bool("isHiddenFromCustomers").ifPresent(s::hiddenFromCustomers);
         fields.bool("isLocationOnline").ifPresent(s::locationOnline);
@@ -121,8 +121,8 @@ public class ServiceKind extends ItemKind<BookingService> {
         put(json, "defaultDuration", s.defaultDuration());
         put(json, "defaultPrice", s.defaultPrice());
         json.add("defaultPriceType", s.defaultPriceType());
-        put(json, "preBuffer", s.preBuffer());
-        put(json, "postBuffer", s.postBuffer());
+        put(json, "preBuffer", s.buffers().before());
+        put(json, "postBuffer", s.buffers().after());
         json.add("maximumAttendeesCount", s.maximumAttendeesCount());
         json.add("isHiddenFromCustomers", s.hiddenFromCustomers());
         json.add("isLocationOnline", s.locationOnline());

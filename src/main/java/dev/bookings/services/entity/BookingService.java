@@ -1,8 +1,10 @@
 package dev.bookings.services.entity;
 
+import dev.bookings.platform.Buffers;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.businesses.entity.BusinessItem;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Duration;
@@ -29,11 +31,8 @@ public class BookingService extends BusinessItem {
     @Column(name = "default_price_type", nullable = false)
     private String defaultPriceType = "undefined";
 
-    @Column(name = "pre_buffer")
-    private Duration preBuffer;
-
-    @Column(name = "post_buffer")
-    private Duration postBuffer;
+    @Embedded
+    private Buffers buffers = new Buffers();
 
     @Column(name = "maximum_attendees_count", nullable = false)
     private int maximumAttendeesCount = 1;
@@ -117,20 +116,12 @@ public class BookingService extends BusinessItem {
         this.defaultPriceType = value;
     }
 
-    public Duration preBuffer() {
-        return preBuffer == null ? Duration.ZERO : preBuffer;
-    }
-
-    public void preBuffer(Duration value) {
-        this.preBuffer = value;
-    }
-
-    public Duration postBuffer() {
-        return postBuffer == null ? Duration.ZERO : postBuffer;
-    }
-
-    public void postBuffer(Duration value) {
-        this.postBuffer = value;
+    /** Its {@code preBuffer} and {@code postBuffer}, to read and to change. */
+    public Buffers buffers() {
+        if (buffers == null) { // EclipseLink leaves an embeddable whose columns are all null as null
+            buffers = new Buffers();
+        }
+        return buffers;
     }
 
     public int maximumAttendeesCount() {
