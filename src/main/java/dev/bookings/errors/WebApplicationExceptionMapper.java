@@ -37,6 +37,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             message = "No resource matches '" + request.getRequestURI() + "'.";
         } else if (e instanceof NotAllowedException) {
             message = "The method " + request.getMethod() + " is not allowed on this resource.";
+        } else if (e instanceof NotSupportedException && e.getMessage() != null
+                && e.getMessage().startsWith("Content-Type '")) {
+            message = e.getMessage(); // the application's own, saying why (a charset other than UTF-8)
         } else if (e instanceof NotSupportedException) {
             message = "Content-Type '" + request.getContentType() + "' is not supported; send application/json.";
         } else if (e instanceof ForbiddenException && request.getUserPrincipal() == null) {

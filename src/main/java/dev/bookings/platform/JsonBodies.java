@@ -4,17 +4,22 @@ import dev.bookings.errors.InvalidRequest;
 import dev.bookings.errors.RequestTooLarge;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads request bodies ourselves rather than through a provider, so that every fault of the client ends as a
- * clear 400 (or 413) in Graph's error shape: too large, not UTF-8 JSON, not an object.
+ * clear 400 (or 413) in Graph's error shape: too large, not UTF-8, not JSON, more after the JSON value, a lone
+ * surrogate, not an object. A body means one thing: what a proxy or filter parsing the whole body would see.
  */
 public final class JsonBodies {
 
@@ -43,8 +48,13 @@ public final class JsonBodies {
     }
 
     private static JsonValue parse(byte[] bytes) {
-        try (JsonReader reader = Jsons.JSON.createReader(new ByteArrayInputStream(bytes))) {
-            return reader.readValue();
+        String text = utf8(bytes);
+        try (JsonParser parser = Jsons.JSON.createParser(new StringReader(text))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            requireNothingAfter(parser);
+            requireWholeCharacters(value);
+            return value;
         } catch (JsonParsingException e) {
             var location = e.getLocation();
             throw new InvalidRequest("The request body is not valid JSON"
@@ -52,9 +62,69 @@ public final class JsonBodies {
                     + ".");
         } catch (JsonException e) {
             throw new InvalidRequest("The request body is not valid JSON.");
+        } catch (InvalidRequest e) {
+            throw e;
         } catch (RuntimeException e) {
             // the parser's own limits, such as nesting depth, surface as plain runtime exceptions
             throw new InvalidRequest("The request body is not acceptable JSON: " + e.getMessage());
+        }
+    }
+
+    /** Anything after the value but whitespace (a second document, garbage) makes the body mean two things. */
+    private static void requireNothingAfter(JsonParser parser) {
+        boolean more;
+        try {
+            more = parser.hasNext();
+        } catch (JsonParsingException e) {
+            more = true; // the parser's way of saying "expected the end, got more"
+        }
+        if (more) {
+            var location = parser.getLocation();
+            throw new InvalidRequest("The request body has more after its JSON value"
+                    + (location == null ? "" : " (line " + location.getLineNumber() + ", column "
+                    + location.getColumnNumber() + ")") + "; send one JSON object.");
+        }
+    }
+
+    /**
+     * The body as text: UTF-8, as RFC 8259 requires between systems (other charsets are refused with 415 before the
+     * body is read, by {@link Utf8Bodies}), decoded strictly, so that a byte sequence that is not UTF-8 is a 400
+     * rather than silently stored as U+FFFD. A leading byte order mark is ignored, as RFC 8259 allows.
+     */
+    private static String utf8(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequest("The request body is not valid UTF-8.");
+        }
+    }
+
+    /** No string or name of the value holds half of a surrogate pair (such as an escaped lone {@code \\uD800}). */
+    private static void requireWholeCharacters(JsonValue value) {
+        switch (value.getValueType()) {
+            case STRING -> requireWholeCharacters(((JsonString) value).getString());
+            case ARRAY -> value.asJsonArray().forEach(JsonBodies::requireWholeCharacters);
+            case OBJECT -> value.asJsonObject().forEach((name, member) -> {
+                requireWholeCharacters(name);
+                requireWholeCharacters(member);
+            });
+            default -> {
+                // numbers, true, false, null
+            }
+        }
+    }
+
+    private static void requireWholeCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidRequest("The request body has a string with half of a UTF-16 surrogate pair"
+                        + " (a lone \\u" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ").");
+            }
         }
     }
 

@@ -110,6 +110,18 @@ public final class JsonFields {
         return Optional.of(n.intValue());
     }
 
+    /** The most a price may be: any currency's amounts fit below it with their minor units. */
+    public static final double MAX_AMOUNT = 1_000_000_000;
+
+    /** A price: a number from 0 to {@link #MAX_AMOUNT}; a negative or larger one is 400, as it means nothing. */
+    public Optional<Double> amount(String name) {
+        Optional<Double> value = number(name);
+        value.filter(v -> v < 0 || v > MAX_AMOUNT || v.isNaN()).ifPresent(v -> {
+            throw new InvalidRequest("Property '" + name + "' must be a price from 0 to " + (long) MAX_AMOUNT + ".");
+        });
+        return value;
+    }
+
     public Optional<Double> number(String name) {
         Optional<JsonValue> value = present(name);
         if (value.isEmpty()) {

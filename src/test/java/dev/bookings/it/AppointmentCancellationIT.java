@@ -17,6 +17,7 @@ import dev.bookings.businesses.boundary.BusinessRegistry;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.errors.ItemNotFound;
 import dev.bookings.security.Caller;
+import dev.bookings.platform.Preconditions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -71,7 +72,7 @@ class AppointmentCancellationIT {
     @Test
     void cancelRecordsWhenWhoAndMessageAndKeepsTheRow() {
         String id = book(Duration.ofDays(1));
-        assertTrue(cut.cancel(user, business, id, "Closed for the day", null));
+        assertTrue(cut.cancel(user, business, id, "Closed for the day", Preconditions.NONE));
         Appointment row = records.appointment(id);
         assertEquals(AppointmentStatus.CANCELLED, row.status());
         assertNotNull(row.cancelledAt());
@@ -83,9 +84,9 @@ class AppointmentCancellationIT {
     @Test
     void repeatCancelChangesNothingAndTheFirstMessageStands() {
         String id = book(Duration.ofDays(1));
-        assertTrue(cut.cancel(user, business, id, "first", null));
+        assertTrue(cut.cancel(user, business, id, "first", Preconditions.NONE));
         Appointment first = records.appointment(id);
-        assertFalse(cut.cancel(Records.app(user.tenantId()), business, id, "second", null));
+        assertFalse(cut.cancel(Records.app(user.tenantId()), business, id, "second", Preconditions.NONE));
         Appointment second = records.appointment(id);
         assertEquals("first", second.cancellationMessage());
         assertEquals(first.cancelledAt(), second.cancelledAt());
@@ -97,16 +98,16 @@ class AppointmentCancellationIT {
     void unknownOtherBusinessAndOtherTenantAreNotFound() {
         String id = book(Duration.ofDays(1));
         String other = registry.register(user, Records.business("Fabrikam", null)).id();
-        assertThrows(ItemNotFound.class, () -> cut.cancel(user, business, "nope", null, null));
-        assertThrows(ItemNotFound.class, () -> cut.cancel(user, other, id, null, null));
-        assertThrows(ItemNotFound.class, () -> cut.cancel(Records.user("someone-else"), business, id, null, null));
+        assertThrows(ItemNotFound.class, () -> cut.cancel(user, business, "nope", null, Preconditions.NONE));
+        assertThrows(ItemNotFound.class, () -> cut.cancel(user, other, id, null, Preconditions.NONE));
+        assertThrows(ItemNotFound.class, () -> cut.cancel(Records.user("someone-else"), business, id, null, Preconditions.NONE));
         assertEquals(AppointmentStatus.BOOKED, records.appointment(id).status());
     }
 
     @Test
     void endedAppointmentIsRejectedAndUnchanged() {
         String id = book(Duration.ofHours(-2));
-        AppointmentAlreadyEnded e = assertThrows(AppointmentAlreadyEnded.class, () -> cut.cancel(user, business, id, null, null));
+        AppointmentAlreadyEnded e = assertThrows(AppointmentAlreadyEnded.class, () -> cut.cancel(user, business, id, null, Preconditions.NONE));
         assertEquals("appointmentAlreadyEnded", e.code());
         assertEquals(AppointmentStatus.BOOKED, records.appointment(id).status());
     }
@@ -115,18 +116,18 @@ class AppointmentCancellationIT {
     void minimumLeadTimeBindsApplicationsOnly() {
         String soon = book(Duration.ofMinutes(30));
         MinimumLeadTimeNotMet e = assertThrows(MinimumLeadTimeNotMet.class,
-                () -> cut.cancel(Records.app(user.tenantId()), business, soon, null, null));
+                () -> cut.cancel(Records.app(user.tenantId()), business, soon, null, Preconditions.NONE));
         assertEquals("minimumLeadTimeNotMet", e.code());
         assertEquals(AppointmentStatus.BOOKED, records.appointment(soon).status());
-        assertTrue(cut.cancel(user, business, soon, null, null));
-        assertTrue(cut.cancel(Records.app(user.tenantId()), business, book(Duration.ofHours(3)), null, null));
+        assertTrue(cut.cancel(user, business, soon, null, Preconditions.NONE));
+        assertTrue(cut.cancel(Records.app(user.tenantId()), business, book(Duration.ofHours(3)), null, Preconditions.NONE));
     }
 
     @Test
     void tooLongMessageIsRejected() {
         String id = book(Duration.ofDays(1));
-        assertThrows(InvalidRequest.class, () -> cut.cancel(user, business, id, "x".repeat(AppointmentCancellation.MAX_MESSAGE_LENGTH + 1), null));
-        assertTrue(cut.cancel(user, business, id, "x".repeat(AppointmentCancellation.MAX_MESSAGE_LENGTH), null));
+        assertThrows(InvalidRequest.class, () -> cut.cancel(user, business, id, "x".repeat(AppointmentCancellation.MAX_MESSAGE_LENGTH + 1), Preconditions.NONE));
+        assertTrue(cut.cancel(user, business, id, "x".repeat(AppointmentCancellation.MAX_MESSAGE_LENGTH), Preconditions.NONE));
     }
 
     @Test
@@ -134,14 +135,14 @@ class AppointmentCancellationIT {
         String id = book(Duration.ofDays(1));
         transaction.begin();
         try {
-            assertTrue(cut.cancel(user, business, id, "will be rolled back", null));
+            assertTrue(cut.cancel(user, business, id, "will be rolled back", Preconditions.NONE));
         } finally {
             transaction.rollback();
         }
         Appointment row = records.appointment(id);
         assertEquals(AppointmentStatus.BOOKED, row.status());
         assertNull(row.cancellationMessage());
-        assertTrue(cut.cancel(user, business, id, "now for real", null));
+        assertTrue(cut.cancel(user, business, id, "now for real", Preconditions.NONE));
     }
 
     @Test
@@ -154,7 +155,7 @@ class AppointmentCancellationIT {
             String message = "message " + i;
             results.add(executor.submit(() -> {
                 start.await();
-                return cut.cancel(user, business, id, message, null);
+                return cut.cancel(user, business, id, message, Preconditions.NONE);
             }));
         }
         start.countDown();

@@ -11,6 +11,7 @@ import dev.bookings.errors.InvalidRequest;
 import dev.bookings.questions.control.CustomQuestionKind;
 import dev.bookings.security.Caller;
 import dev.bookings.services.control.ServiceKind;
+import dev.bookings.platform.Preconditions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -54,10 +55,10 @@ class CustomQuestionLockIT {
         String service = items.add(user, business, services, Json.createObjectBuilder().add("displayName", "Cut").build()).id();
 
         transaction.begin();
-        items.delete(user, business, questions, question, null);
+        items.delete(user, business, questions, question, Preconditions.NONE);
         Future<?> askIt = executor.submit(() -> items.update(user, business, services, service, Json.createObjectBuilder()
                 .add("customQuestions", Json.createArrayBuilder().add(Json.createObjectBuilder().add("questionId", question)))
-                .build(), null));
+                .build(), Preconditions.NONE));
         Thread.sleep(500);
         assertFalse(askIt.isDone(), "the service's save waits for the delete's lock");
         transaction.commit();

@@ -20,6 +20,7 @@ import dev.bookings.platform.ApiVersion;
 import dev.bookings.security.Caller;
 import dev.bookings.businesses.boundary.BusinessItems;
 import dev.bookings.staff.control.StaffKind;
+import dev.bookings.platform.Preconditions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -128,11 +129,11 @@ class NoticeOutboxIT {
     @Test
     void cancelRecordsOneNoticePerRecipientAndRepeatRecordsNothing() {
         String id = book();
-        cancellation.cancel(user, business, id, "closed", null);
+        cancellation.cancel(user, business, id, "closed", Preconditions.NONE);
         List<Notice> notices = records.notices(id);
         assertEquals(List.of(RecipientKind.CUSTOMER, RecipientKind.STAFF, RecipientKind.OWNER),
                 notices.stream().map(Notice::recipientKind).toList());
-        cancellation.cancel(user, business, id, "closed again", null);
+        cancellation.cancel(user, business, id, "closed again", Preconditions.NONE);
         assertEquals(3, records.notices(id).size());
     }
 
@@ -141,7 +142,7 @@ class NoticeOutboxIT {
         String id = book();
         transaction.begin();
         try {
-            cancellation.cancel(user, business, id, "rolled back", null);
+            cancellation.cancel(user, business, id, "rolled back", Preconditions.NONE);
         } finally {
             transaction.rollback();
         }
@@ -153,7 +154,7 @@ class NoticeOutboxIT {
     void noticesOfAWorkerThatDiedBeforeSendingAreDeliveredOnceItsLeaseEnds() throws Exception {
         String id = book();
         inOneTransaction(() -> {
-            cancellation.cancel(user, business, id, "worker dies", null);
+            cancellation.cancel(user, business, id, "worker dies", Preconditions.NONE);
             assertEquals(3, records.claimForDeadWorker(id, Duration.ofSeconds(2)));
         });
         assertTrue(records.notices(id).stream().allMatch(n -> n.status() == NoticeStatus.SENDING
@@ -174,7 +175,7 @@ class NoticeOutboxIT {
         }
         transaction.begin();
         for (String id : ids) {
-            cancellation.cancel(user, business, id, "crowd", null);
+            cancellation.cancel(user, business, id, "crowd", Preconditions.NONE);
         }
         transaction.commit();
         // the worker's own round starts after the commit; four more act as further instances on the same table
@@ -199,7 +200,7 @@ class NoticeOutboxIT {
     void healthCountsFailedNoticesButNeverSaysWhichOrWhy() throws Exception {
         String id = book();
         inOneTransaction(() -> {
-            cancellation.cancel(user, business, id, "rejected", null);
+            cancellation.cancel(user, business, id, "rejected", Preconditions.NONE);
             assertEquals(3, records.failForGood(id, "550 5.1.1 <a@outbox.example>: Recipient address rejected"));
         });
         // /health/ready is open to anyone: it shows counts and states only (errors quote addresses)

@@ -184,6 +184,27 @@ class QueryOptionsHttpIT {
     }
 
     @Test
+    void onBetaTheDollarIsOptionalOnV1ItIsRequired() {
+        Fixture f = fixture();
+        String token = f.api().manager;
+        String filter = q("startswith(serviceName,'hair')");
+        List<String> withDollar = names(Http.get(f.list(Api.BETA, "appointments",
+                "$filter=" + filter + "&$orderby=" + q("price desc") + "&$top=2&$select=serviceName,price"), token));
+        assertEquals(2, withDollar.size(), withDollar::toString);
+        assertEquals(withDollar, names(Http.get(f.list(Api.BETA, "appointments",
+                "filter=" + filter + "&orderby=" + q("price desc") + "&top=2&select=serviceName,price"), token)),
+                "beta: the same answer without the '$'");
+        assertEquals(List.of(), names(Http.get(f.list(Api.BETA, "appointments", "filter=" + q("serviceName eq 'zzz'")),
+                token)), "beta: filter= filters, never an unfiltered list");
+        assertEquals("2", Http.get(f.list(Api.BETA, "appointments/$count", "filter=" + q("price gt 50")), token).body());
+        assertInvalid(Http.get(f.list(Api.BETA, "appointments", "top=1&$top=2"), token), "more than once");
+        assertInvalid(Http.get(f.list(Api.BETA, "appointments", "expand=customers"), token), "$expand");
+        assertInvalid(Http.get(f.list(Api.V1, "appointments", "filter=" + q("serviceName eq 'zzz'")), token),
+                "filter", "$filter");
+        assertInvalid(Http.get(f.list(Api.V1, "appointments", "top=1"), token), "$top");
+    }
+
+    @Test
     void unsupportedOrMalformedOptionsAre400InGraphsShape() {
         Fixture f = fixture();
         String token = f.api().manager;

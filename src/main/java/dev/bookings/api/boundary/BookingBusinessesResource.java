@@ -1,5 +1,7 @@
 package dev.bookings.api.boundary;
 
+import jakarta.ws.rs.BeanParam;
+import dev.bookings.platform.Preconditions;
 import dev.bookings.appointments.boundary.AppointmentsSubResource;
 import dev.bookings.availability.boundary.StaffAvailability;
 import dev.bookings.availability.control.AvailabilityCalculator;
@@ -143,9 +145,9 @@ public class BookingBusinessesResource {
     @Path("{businessId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response update(@PathParam("businessId") String businessId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(@PathParam("businessId") String businessId, @BeanParam Preconditions preconditions,
             InputStream body) {
-        registry.update(caller(), businessId, BusinessInput.forPatch(JsonBodies.readObject(body, false)), ifMatch);
+        registry.update(caller(), businessId, BusinessInput.forPatch(JsonBodies.readObject(body, false)), preconditions);
         return Response.noContent().build();
     }
 
@@ -153,8 +155,8 @@ public class BookingBusinessesResource {
     @DELETE
     @Path("{businessId}")
     @RolesAllowed(Scopes.BOOKINGS_MANAGE_ALL)
-    public Response delete(@PathParam("businessId") String businessId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        registry.delete(caller(), businessId, ifMatch);
+    public Response delete(@PathParam("businessId") String businessId, @BeanParam Preconditions preconditions) {
+        registry.delete(caller(), businessId, preconditions);
         return Response.noContent().build();
     }
 

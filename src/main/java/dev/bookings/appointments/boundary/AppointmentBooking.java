@@ -1,5 +1,8 @@
 package dev.bookings.appointments.boundary;
 
+import dev.bookings.customers.entity.BookingCustomer;
+import dev.bookings.customers.control.CustomerKind;
+import dev.bookings.platform.Preconditions;
 import dev.bookings.platform.Ids;
 import dev.bookings.appointments.control.AppointmentInput;
 import dev.bookings.appointments.control.AppointmentStore;
@@ -10,7 +13,6 @@ import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.errors.ItemNotFound;
 import dev.bookings.appointments.control.CalendarRange;
-import dev.bookings.platform.Etags;
 import dev.bookings.platform.query.Filter;
 import dev.bookings.platform.query.QueryOptions;
 import dev.bookings.platform.query.QueryableProperties;
@@ -56,6 +58,9 @@ public class AppointmentBooking {
     ServiceKind serviceKind;
 
     @Inject
+    CustomerKind customerKind;
+
+    @Inject
     CustomQuestionAnswers answers;
 
     @Inject
@@ -64,6 +69,7 @@ public class AppointmentBooking {
     public Appointment book(Caller caller, String businessId, AppointmentInput input) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         checkStaff(business, input);
+        checkCustomers(business, input);
         BookingService service = input.serviceId().map(id -> items.get(serviceKind, business, id)).orElse(null);
         OffsetDateTime end = input.end();
         if (end == null) {
@@ -90,14 +96,15 @@ public class AppointmentBooking {
     }
 
     /** PATCH: only the sent properties change; {@code serviceId} is fixed at creation. */
-    public void update(Caller caller, String businessId, String appointmentId, AppointmentInput input, String ifMatch) {
+    public void update(Caller caller, String businessId, String appointmentId, AppointmentInput input, Preconditions preconditions) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         Appointment appointment = appointments.getBookedForUpdate(business, appointmentId);
-        Etags.checkIfMatch(ifMatch, appointment.etag());
+        preconditions.check(appointment.etag());
         input.serviceId().filter(id -> !id.equals(appointment.serviceId())).ifPresent(id -> {
             throw new InvalidRequest("Property 'serviceId' is set when the appointment is created and cannot be changed.");
         });
         checkStaff(business, input);
+        checkCustomers(business, input);
         if (input.setsCustomers()) {
             BookingService service = appointment.serviceId() == null ? null
                     : items.find(serviceKind, business, List.of(appointment.serviceId())).stream().findFirst().orElse(null);
@@ -116,10 +123,10 @@ public class AppointmentBooking {
     }
 
     /** DELETE: removes a booked appointment without notifying anyone (unlike cancel). */
-    public void delete(Caller caller, String businessId, String appointmentId, String ifMatch) {
+    public void delete(Caller caller, String businessId, String appointmentId, Preconditions preconditions) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         Appointment appointment = appointments.getBookedForUpdate(business, appointmentId);
-        Etags.checkIfMatch(ifMatch, appointment.etag());
+        preconditions.check(appointment.etag());
         changes.fire(new AppointmentChange(AppointmentChange.Kind.DELETED, appointment, business, now()));
         appointments.remove(appointment);
     }
@@ -181,6 +188,24 @@ public class AppointmentBooking {
             ids.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
                 throw new ItemNotFound("The staff member '" + id + "' named in 'staffMemberIds' was not found.");
             });
+        });
+    }
+
+    /**
+     * A customer of an appointment that names a {@code customerId} names a customer of this business: an id of
+     * another business or tenant, or of nobody, is 400 (it would be stored as a reference that leads nowhere, or
+     * elsewhere).
+     */
+    private void checkCustomers(BookingBusiness business, AppointmentInput input) {
+        List<String> ids = input.customerIds();
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<String> known = items.find(customerKind, business, ids).stream().map(BookingCustomer::id)
+                .collect(Collectors.toSet());
+        ids.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
+            throw new InvalidRequest("Property 'customers' names the customerId '" + id + "', which is not a customer"
+                    + " of this business.");
         });
     }
 

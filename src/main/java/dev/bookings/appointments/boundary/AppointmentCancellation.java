@@ -1,12 +1,12 @@
 package dev.bookings.appointments.boundary;
 
+import dev.bookings.platform.Preconditions;
 import dev.bookings.appointments.control.AppointmentStore;
 import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.appointments.entity.AppointmentChange;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.InvalidRequest;
-import dev.bookings.platform.Etags;
 import dev.bookings.security.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -47,12 +47,13 @@ public class AppointmentCancellation {
     Event<AppointmentChange> changes;
 
     /**
-     * @param ifMatch the request's {@code If-Match} (null: none): a booked appointment whose tag it does not name is
-     *                left as it is, 412. An appointment cancelled already answers as a repeat cancel whatever the
-     *                tag, so a retried cancel stays safe.
+     * @param preconditions the request's {@code If-Match} and {@code If-None-Match}: a booked appointment that does
+     *                      not meet them is left as it is, 412. An appointment cancelled already answers as a repeat
+     *                      cancel whatever the tags, so a retried cancel stays safe.
      * @return true if this call cancelled the appointment, false if it was cancelled already
      */
-    public boolean cancel(Caller caller, String businessId, String appointmentId, String message, String ifMatch) {
+    public boolean cancel(Caller caller, String businessId, String appointmentId, String message,
+            Preconditions preconditions) {
         if (message != null && message.length() > MAX_MESSAGE_LENGTH) {
             throw new InvalidRequest("Property 'cancellationMessage' is longer than " + MAX_MESSAGE_LENGTH + " characters.");
         }
@@ -61,7 +62,7 @@ public class AppointmentCancellation {
         if (appointment.isCancelled()) {
             return false;
         }
-        Etags.checkIfMatch(ifMatch, appointment.etag());
+        preconditions.check(appointment.etag());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         if (appointment.hasEnded(now)) {
             throw new AppointmentAlreadyEnded(appointmentId);

@@ -1,5 +1,7 @@
 package dev.bookings.appointments.boundary;
 
+import jakarta.ws.rs.BeanParam;
+import dev.bookings.platform.Preconditions;
 import dev.bookings.appointments.control.AppointmentInput;
 import dev.bookings.appointments.control.AppointmentRepresentation;
 import dev.bookings.appointments.control.CalendarRange;
@@ -168,9 +170,9 @@ public class AppointmentsSubResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response update(@PathParam("appointmentId") String appointmentId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+            @BeanParam Preconditions preconditions, InputStream body) {
         booking.update(caller(), businessId(), appointmentId, AppointmentInput.forPatch(JsonBodies.readObject(body, false), version()),
-                ifMatch);
+                preconditions);
         return Response.noContent().build();
     }
 
@@ -179,8 +181,8 @@ public class AppointmentsSubResource {
     @Path("{appointmentId}")
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response delete(@PathParam("appointmentId") String appointmentId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        booking.delete(caller(), businessId(), appointmentId, ifMatch);
+            @BeanParam Preconditions preconditions) {
+        booking.delete(caller(), businessId(), appointmentId, preconditions);
         return Response.noContent().build();
     }
 
@@ -193,11 +195,11 @@ public class AppointmentsSubResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response cancel(@PathParam("appointmentId") String appointmentId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+            @BeanParam Preconditions preconditions, InputStream body) {
         JsonObject request = JsonBodies.readObject(body, true);
         JsonFields fields = JsonFields.of(request);
         String message = fields.string("cancellationMessage", AppointmentCancellation.MAX_MESSAGE_LENGTH).orElse(null);
-        cancellation.cancel(caller(), businessId(), appointmentId, message, ifMatch);
+        cancellation.cancel(caller(), businessId(), appointmentId, message, preconditions);
         return Response.noContent().build();
     }
 }

@@ -148,6 +148,11 @@ public final class AppointmentInput {
         }
     }
 
+    /** The {@code customerId}s the body's customers name (each must be a customer of the business). */
+    public List<String> customerIds() {
+        return customers.stream().map(CustomerInformation::customerId).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     /** Whether the body sets the customers. */
     public boolean setsCustomers() {
         return fields.has("customers") || !customers.isEmpty();
@@ -180,7 +185,7 @@ public final class AppointmentInput {
         fields.bool("smsNotificationsEnabled");
         fields.bool("isCustomerAllowedToManageBooking");
         fields.integer("maximumAttendeesCount", 0, 10_000);
-        fields.number("price");
+        fields.amount("price");
         fields.string("priceType", 32).filter(type -> !ServiceKind.PRICE_TYPES.contains(type)).ifPresent(type -> {
             throw new InvalidRequest("Property 'priceType' must be one of " + ServiceKind.PRICE_TYPES + ".");
         });
@@ -234,7 +239,7 @@ public final class AppointmentInput {
         fields.bool("smsNotificationsEnabled").ifPresent(a::smsNotificationsEnabled);
         fields.bool("isCustomerAllowedToManageBooking").ifPresent(a::customerAllowedToManageBooking);
         fields.integer("maximumAttendeesCount", 0, 10_000).ifPresent(a::maximumAttendeesCount);
-        fields.number("price").ifPresent(a::price);
+        fields.amount("price").ifPresent(a::price);
         fields.string("priceType", 32).ifPresent(a::priceType);
         fields.storedArray("reminders", 16000).ifPresent(a::remindersJson);
         fields.string("selfServiceAppointmentId", NAME).ifPresent(a::selfServiceAppointmentId);

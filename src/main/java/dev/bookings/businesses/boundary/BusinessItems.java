@@ -1,5 +1,6 @@
 package dev.bookings.businesses.boundary;
 
+import dev.bookings.platform.Preconditions;
 import dev.bookings.businesses.control.BusinessItemStore;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.control.ItemKind;
@@ -8,7 +9,6 @@ import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.businesses.entity.BusinessItem;
 import dev.bookings.platform.Ids;
 import dev.bookings.platform.JsonFields;
-import dev.bookings.platform.Etags;
 import dev.bookings.platform.query.Filter;
 import dev.bookings.platform.query.QueryOptions;
 import dev.bookings.security.Caller;
@@ -55,19 +55,19 @@ public class BusinessItems {
         return items.get(kind, businesses.get(caller.tenantId(), businessId), id);
     }
 
-    /** Applies the body unless {@code ifMatch} (null: none) no longer matches the item: 412, nothing changed. */
+    /** Applies the body unless the request's preconditions no longer hold for the item: 412, nothing changed. */
     public <T extends BusinessItem> void update(Caller caller, String businessId, ItemKind<T> kind, String id, JsonObject body,
-            String ifMatch) {
+            Preconditions preconditions) {
         T item = get(caller, businessId, kind, id);
-        Etags.checkIfMatch(ifMatch, item.etag());
+        preconditions.check(item.etag());
         kind.apply(JsonFields.of(body), item, false);
         saving.fire(new ItemSaving(item));
         item.touch(now());
     }
 
-    public <T extends BusinessItem> void delete(Caller caller, String businessId, ItemKind<T> kind, String id, String ifMatch) {
+    public <T extends BusinessItem> void delete(Caller caller, String businessId, ItemKind<T> kind, String id, Preconditions preconditions) {
         T item = get(caller, businessId, kind, id);
-        Etags.checkIfMatch(ifMatch, item.etag());
+        preconditions.check(item.etag());
         kind.checkRemovable(item, items);
         items.remove(item);
     }

@@ -1,5 +1,7 @@
 package dev.bookings.businesses.boundary;
 
+import jakarta.ws.rs.BeanParam;
+import dev.bookings.platform.Preconditions;
 import dev.bookings.platform.Jsons;
 import dev.bookings.businesses.control.ItemKind;
 import dev.bookings.businesses.control.ItemKinds;
@@ -137,17 +139,17 @@ public class BusinessItemsSubResource {
     @Path("{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response update(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(@PathParam("itemId") String itemId, @BeanParam Preconditions preconditions,
             InputStream body) {
-        items.update(caller(), businessId(), kind(), itemId, JsonBodies.readObject(body, false), ifMatch);
+        items.update(caller(), businessId(), kind(), itemId, JsonBodies.readObject(body, false), preconditions);
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("{itemId}")
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response delete(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        items.delete(caller(), businessId(), kind(), itemId, ifMatch);
+    public Response delete(@PathParam("itemId") String itemId, @BeanParam Preconditions preconditions) {
+        items.delete(caller(), businessId(), kind(), itemId, preconditions);
         return Response.noContent().build();
     }
 }

@@ -1,10 +1,10 @@
 package dev.bookings.businesses.boundary;
 
+import dev.bookings.platform.Preconditions;
 import dev.bookings.businesses.control.BusinessIds;
 import dev.bookings.businesses.control.BusinessInput;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
-import dev.bookings.platform.Etags;
 import dev.bookings.platform.query.Filter;
 import dev.bookings.platform.query.QueryOptions;
 import dev.bookings.security.Caller;
@@ -54,10 +54,10 @@ public class BusinessRegistry {
         return businesses.count(caller.tenantId(), query, filter);
     }
 
-    /** Applies the changes unless {@code ifMatch} (null: none) no longer matches the business: 412, nothing changed. */
-    public void update(Caller caller, String id, BusinessInput input, String ifMatch) {
+    /** Applies the changes unless the request's preconditions no longer hold for the business: 412, nothing changed. */
+    public void update(Caller caller, String id, BusinessInput input, Preconditions preconditions) {
         BookingBusiness business = businesses.get(caller.tenantId(), id);
-        Etags.checkIfMatch(ifMatch, business.etag());
+        preconditions.check(business.etag());
         input.applyTo(business);
         business.touch(now());
     }
@@ -70,9 +70,9 @@ public class BusinessRegistry {
     }
 
     /** Deletes the business with its appointments and staff, without notifying anyone. */
-    public void delete(Caller caller, String id, String ifMatch) {
+    public void delete(Caller caller, String id, Preconditions preconditions) {
         BookingBusiness business = businesses.get(caller.tenantId(), id);
-        Etags.checkIfMatch(ifMatch, business.etag());
+        preconditions.check(business.etag());
         businesses.remove(business);
     }
 

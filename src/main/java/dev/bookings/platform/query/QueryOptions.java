@@ -14,7 +14,9 @@ import java.util.Set;
  * The OData system query options of one request, as Graph reads them: {@code $top}, {@code $skip},
  * {@code $skiptoken} (paging), {@code $count}, {@code $select}, {@code $filter} and {@code $orderby}. Names match
  * in any case; each may appear once. Any other {@code $} option ({@code $expand}, {@code $search}, …) is a 400
- * rather than silently ignored, so a client never takes an unfiltered answer for a filtered one.
+ * rather than silently ignored, so a client never takes an unfiltered answer for a filtered one. On beta the
+ * {@code $} is optional ({@code filter=} is {@code $filter=}, and both at once are the option given twice), as
+ * Graph documents; on v1.0 an option without its {@code $} is a 400 naming it, where Graph would ignore it.
  *
  * @param select  the properties asked for, or null for all
  * @param filter  the parsed filter, or null for none
@@ -27,6 +29,9 @@ public record QueryOptions(Paging paging, boolean count, List<String> select, Fi
     /** The options of a list that is not a database query: paging, count and selection. */
     public static final Set<String> PAGING_OPTIONS = Set.of("$top", "$skip", "$skiptoken", "$count", "$select");
     private static final Set<String> ENTITY_OPTIONS = Set.of("$select");
+    /** OData's system query options: on beta also without their {@code $}. */
+    private static final Set<String> SYSTEM_OPTIONS = Set.of("$top", "$skip", "$skiptoken", "$count", "$select",
+            "$filter", "$orderby", "$expand", "$search", "$format", "$compute", "$apply", "$levels", "$deltatoken");
     static final int MAX_ORDER_KEYS = 8;
 
     /** The options of a list request. */
@@ -62,13 +67,23 @@ public record QueryOptions(Paging paging, boolean count, List<String> select, Fi
     private static Map<String, String> options(UriInfo uriInfo, Set<String> allowed) {
         Map<String, String> options = new java.util.HashMap<>();
         MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
+        String path = uriInfo.getPath().toLowerCase(Locale.ROOT);
+        boolean beta = path.startsWith("beta/") || path.startsWith("/beta/");
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
-            if (!entry.getKey().startsWith("$")) {
-                continue;
-            }
             String name = entry.getKey().toLowerCase(Locale.ROOT);
+            if (!name.startsWith("$")) {
+                if (!SYSTEM_OPTIONS.contains("$" + name)) {
+                    continue; // an operation's own parameter (start, end, query), not an OData option
+                }
+                if (!beta) {
+                    // Graph's v1.0 ignores such a parameter; answering the list unfiltered would mislead the client
+                    throw new InvalidRequest("Query option '" + entry.getKey() + "' needs its '$' on v1.0: '$" + name
+                            + "'.");
+                }
+                name = "$" + name; // on beta the '$' is optional, as Graph documents it
+            }
             if (!allowed.contains(name)) {
-                throw new InvalidRequest("Query option '" + entry.getKey() + "' is not supported here; supported: "
+                throw new InvalidRequest("Query option '" + name + "' is not supported here; supported: "
                         + String.join(", ", allowed.stream().sorted().toList()) + ".");
             }
             if (entry.getValue().size() > 1 || options.containsKey(name)) {

@@ -44,7 +44,7 @@ public class ServiceKind extends ItemKind<BookingService> {
         fields.string("description", 4000).ifPresent(s::description);
         fields.string("notes", 4000).ifPresent(s::notes);
         fields.duration("defaultDuration").ifPresent(s::defaultDuration);
-        fields.number("defaultPrice").ifPresent(s::defaultPrice);
+        fields.amount("defaultPrice").ifPresent(s::defaultPrice);
         fields.string("defaultPriceType", 32).ifPresent(type -> {
             if (!PRICE_TYPES.contains(type)) {
                 throw new InvalidRequest("Property 'defaultPriceType' must be one of " + PRICE_TYPES + ".");
