@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 /**
  * One INFO line, not a stack trace, for a client's mistake that Payara's HTTP layer logs before any application code
  * runs (a client's mistake is at most one line at INFO or WARNING; SEVERE is for our own faults).
- * Two such mistakes are logged with a stack trace:
+ * Three such mistakes are logged so:
  * <ul>
  * <li><b>A malformed request URI</b>, logged SEVERE by {@value #WEB_CORE}. Payara decodes the URI in
  * {@code CoyoteAdapter.postParseRequest}, which does not catch what Grizzly's decoder throws for an escape that is not
@@ -25,6 +25,8 @@ import java.util.logging.Logger;
  * <li><b>Broken framing of a request body</b> (a chunk size that is not hex), logged WARNING by
  * {@value #FILTER_CHAIN} ("GRIZZLY0013") with Grizzly's {@code HttpBrokenContentException} and twenty lines of
  * stack trace; the client gets a bare 400.</li>
+ * <li><b>A request with {@code Transfer-Encoding} and then {@code Content-Length}</b>, logged SEVERE by {@value #CORE}
+ * as "{@value #BOTH_FRAMINGS}" (no stack trace); the client gets a bare 400 and the connection is closed.</li>
  * </ul>
  * While the application is deployed, a filter on each of those loggers replaces exactly those records, recognised
  * by the exception's type and where it was thrown, by one INFO line of ours. Every other record of those loggers,
@@ -37,6 +39,9 @@ public class ClientMistakesLog implements ServletContextListener {
 
     static final String WEB_CORE = "jakarta.enterprise.web.core";
     static final String FILTER_CHAIN = "org.glassfish.grizzly.filterchain.DefaultFilterChain";
+    static final String CORE = "javax.enterprise.system.core";
+    /** What Payara logs, SEVERE and without an exception, for a request with Transfer-Encoding, then Content-Length. */
+    static final String BOTH_FRAMINGS = "Can't use both headers Content-Length and Transfer-Encoding from the same request";
     private static final String URI_DECODER = "org.glassfish.grizzly.http.util.HttpRequestURIDecoder";
     private static final String ESCAPE_DECODER = "org.glassfish.grizzly.http.util.URLDecoder";
     private static final String ADAPTER = "org.apache.catalina.connector.CoyoteAdapter";
@@ -45,10 +50,12 @@ public class ClientMistakesLog implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(ClientMistakesLog.class.getName());
 
     private final List<Watch> watches = List.of(
-            new Watch(WEB_CORE, ClientMistakesLog::isClientsMalformedUri,
+            new Watch(WEB_CORE, r -> isClientsMalformedUri(r.getThrown()),
                     "Malformed request URI, answered by the container without the application"),
-            new Watch(FILTER_CHAIN, ClientMistakesLog::isClientsBrokenFraming,
-                    "Request with broken framing, answered 400 by the container without the application"));
+            new Watch(FILTER_CHAIN, r -> isClientsBrokenFraming(r.getThrown()),
+                    "Request with broken framing, answered 400 by the container without the application"),
+            new Watch(CORE, ClientMistakesLog::isBothFramings,
+                    "Request with both Transfer-Encoding and Content-Length, answered 400 by the container"));
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -99,6 +106,11 @@ public class ClientMistakesLog implements ServletContextListener {
                 && frames[0].getClassName().startsWith(HTTP_CODEC);
     }
 
+    /** Payara's record of a request that has Transfer-Encoding and then Content-Length: its message alone, no trace. */
+    static boolean isBothFramings(LogRecord record) {
+        return record.getThrown() == null && BOTH_FRAMINGS.equals(record.getMessage());
+    }
+
     /** The container's messages quote bytes of the request: no control character of them reaches the log. */
     static String printable(String message) {
         return message == null ? "" : message.replaceAll("\\p{Cntrl}", "?");
@@ -108,7 +120,7 @@ public class ClientMistakesLog implements ServletContextListener {
     static final class Watch implements Filter {
 
         private final String loggerName;
-        private final Predicate<Throwable> clients;
+        private final Predicate<LogRecord> clients;
         private final String what;
         /** Held here: the log manager keeps loggers only weakly, and the filter must stay on this one. */
         private Logger logger;
@@ -116,7 +128,7 @@ public class ClientMistakesLog implements ServletContextListener {
         /** Cleared when the application stops: should this filter have to stay behind, it only passes records on. */
         private volatile boolean active;
 
-        Watch(String loggerName, Predicate<Throwable> clients, String what) {
+        Watch(String loggerName, Predicate<LogRecord> clients, String what) {
             this.loggerName = loggerName;
             this.clients = clients;
             this.what = what;
@@ -144,9 +156,9 @@ public class ClientMistakesLog implements ServletContextListener {
 
         @Override
         public boolean isLoggable(LogRecord record) {
-            Throwable thrown = record.getThrown();
-            if (active && clients.test(thrown)) {
-                LOG.info(() -> what + " (" + printable(thrown.getMessage()) + ")");
+            if (active && clients.test(record)) {
+                Throwable thrown = record.getThrown();
+                LOG.info(() -> what + (thrown == null ? "" : " (" + printable(thrown.getMessage()) + ")"));
                 return false;
             }
             return previous == null || previous.isLoggable(record);

@@ -66,7 +66,7 @@ class ClientMistakesLogTest {
         java.util.logging.Filter previous = record -> !"blocked".equals(record.getMessage());
         container.setFilter(previous);
         ClientMistakesLog.Watch cut = new ClientMistakesLog.Watch(ClientMistakesLog.WEB_CORE,
-                ClientMistakesLog::isClientsMalformedUri, "Malformed");
+                r -> ClientMistakesLog.isClientsMalformedUri(r.getThrown()), "Malformed");
         try {
             cut.install();
             assertSame(cut, container.getFilter());
@@ -83,6 +83,15 @@ class ClientMistakesLogTest {
         } finally {
             container.setFilter(before);
         }
+    }
+
+    @Test
+    void bothFramingsIsTheClientsOnlyAsPayarasOwnMessageWithoutATrace() {
+        assertTrue(ClientMistakesLog.isBothFramings(new LogRecord(Level.SEVERE, ClientMistakesLog.BOTH_FRAMINGS)));
+        LogRecord withTrace = new LogRecord(Level.SEVERE, ClientMistakesLog.BOTH_FRAMINGS);
+        withTrace.setThrown(new IllegalStateException());
+        assertFalse(ClientMistakesLog.isBothFramings(withTrace));
+        assertFalse(ClientMistakesLog.isBothFramings(new LogRecord(Level.SEVERE, "Something else failed")));
     }
 
     @Test

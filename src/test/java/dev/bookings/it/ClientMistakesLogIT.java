@@ -53,7 +53,7 @@ class ClientMistakesLogIT {
         }
     };
     static final List<String> DOT_DOT_IDS = List.of("x", "xy", "xyz");
-    static final int MISTAKES = 6 + DOT_DOT_IDS.size();
+    static final int MISTAKES = 7 + DOT_DOT_IDS.size();
 
     @ArquillianResource
     URL base;
@@ -100,6 +100,10 @@ class ClientMistakesLogIT {
         // 8. a chunked body whose chunk size is not hex (Grizzly logged a WARNING with twenty lines of stack trace)
         RawHttp.exchange(base.getHost(), base.getPort(), "POST " + base.getPath() + Api.V1 + " HTTP/1.1\r\nHost: "
                 + base.getHost() + "\r\nTransfer-Encoding: chunked\r\n", "zz\r\n{}\r\n0\r\n\r\n", Duration.ofSeconds(10));
+        // 9. Transfer-Encoding, then Content-Length (Payara logged "Can't use both headers ..." at SEVERE)
+        RawHttp.exchange(base.getHost(), base.getPort(), "POST " + base.getPath() + Api.V1 + " HTTP/1.1\r\nHost: "
+                + base.getHost() + "\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n", "2\r\n{}\r\n0\r\n\r\n",
+                Duration.ofSeconds(10));
         Thread.sleep(1500);
         assertEquals(200, Http.get(api.uri(Api.V1), api.manager).status(), "the service still answers");
     }

@@ -99,6 +99,49 @@ class ContainerAnswersHttpIT {
         assertEquals(200, Http.get(api.uri(Api.V1), api.manager).status(), "the service still answers");
     }
 
+    @Test
+    void transferEncodingThenContentLengthIs400AndTheConnectionClosed() throws Exception {
+        Api api = new Api(base);
+        int before = businesses(api);
+        String create = "{\"displayName\": \"Smuggled\"}";
+        String chunked = Integer.toHexString(create.length()) + "\r\n" + create + "\r\n0\r\n\r\n";
+        String start = "POST " + base.getPath() + Api.V1 + " HTTP/1.1\r\nHost: " + base.getHost()
+                + "\r\nAuthorization: Bearer " + api.manager + "\r\nContent-Type: application/json\r\n";
+        // a second request right behind the first on the same connection: it must never be answered
+        String next = "GET " + base.getPath() + "health HTTP/1.1\r\nHost: " + base.getHost() + "\r\n\r\n";
+        String answer = keepAliveExchange(start + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n"
+                + chunked + next);
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertEquals(1, answer.split("HTTP/1\\.1 ", -1).length - 1, () -> "only the first is answered: " + answer);
+        assertTrue(answer.endsWith("<closed>"), () -> "the connection is closed: " + answer);
+        // a chunk extension, which RFC 9112 says to ignore, is refused by Grizzly's chunk parser
+        String extension = keepAliveExchange(start + "Transfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(create.length()) + ";ext=1\r\n" + create + "\r\n0\r\n\r\n");
+        assertTrue(extension.startsWith("HTTP/1.1 400 "), extension);
+        assertEquals(before, businesses(api), "nothing was created");
+    }
+
+    /** Writes {@code bytes} on a new connection, without closing it, and reads until the server closes it or 3 s pass. */
+    private String keepAliveExchange(String bytes) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(3000);
+            socket.getOutputStream().write(bytes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n = socket.getInputStream().read(buffer); n >= 0; n = socket.getInputStream().read(buffer)) {
+                    received.write(buffer, 0, n);
+                }
+                return received.toString(java.nio.charset.StandardCharsets.UTF_8) + "<closed>";
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                return received.toString(java.nio.charset.StandardCharsets.UTF_8) + "<open>";
+            } catch (java.net.SocketException reset) {
+                return received.toString(java.nio.charset.StandardCharsets.UTF_8) + "<closed>";
+            }
+        }
+    }
+
     private int businesses(Api api) throws Exception {
         Http.Reply list = Http.get(api.uri(Api.V1 + "?$count=true"), api.manager);
         assertEquals(200, list.status(), list.body());
