@@ -29,7 +29,7 @@ class ArchitectureTest {
     private static final String OURS = "dev.bookings..";
 
     @ArchTest
-    static final ArchRule noCyclesBetweenPackages = slices().matching("dev.bookings.(*)..").should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenPackages = slices().matching("dev.bookings.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule errorsStandOnNothingOfOurs = noClasses().that().resideInAPackage("dev.bookings.errors..")

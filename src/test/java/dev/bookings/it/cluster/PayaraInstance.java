@@ -58,7 +58,7 @@ final class PayaraInstance implements AutoCloseable {
             command.add("-Djava.io.tmpdir=" + directory);
             command.addAll(Arrays.asList("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                     "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port), "--contextroot", "/",
-                    // the operator's boot commands, as README's deployment runs them
+                    // the operator's boot commands, as src/site/markdown/operating.md deploys with them
                     "--postbootcommandfile", BOOT_COMMANDS,
                     "--deploy", System.getProperty("bookings.war", "target/bookings.war")));
             Path log = directory.resolve(name + "-" + (++starts) + ".log");
