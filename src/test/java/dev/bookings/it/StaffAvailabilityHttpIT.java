@@ -101,6 +101,38 @@ class StaffAvailabilityHttpIT {
                 request(List.of(sam), "2027-03-26T00:00:00", "2027-03-27T00:00:00", "UTC")).status());
     }
 
+    /**
+     * An answer has a bound on its items (the suite runs with {@code bookings.availability.max-items=600}): a
+     * business with four slots a day asked for two staff members over 62 days is refused with 400
+     * {@code answerTooLarge}; one staff member over a week is answered, its items merged.
+     */
+    @Test
+    void anAnswerBeyondTheItemBoundIsRefused() {
+        Api api = new Api(base);
+        String business = Api.encode(api.business());
+        String slots = "[{\"startTime\": \"09:00:00\", \"endTime\": \"10:00:00\"}, {\"startTime\": \"11:00:00\","
+                + " \"endTime\": \"12:00:00\"}, {\"startTime\": \"13:00:00\", \"endTime\": \"14:00:00\"},"
+                + " {\"startTime\": \"15:00:00\", \"endTime\": \"16:00:00\"}]";
+        String hours = "[" + String.join(",", List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                "sunday").stream().map(d -> "{\"day\": \"" + d + "\", \"timeSlots\": " + slots + "}").toList()) + "]";
+        assertEquals(204, Http.send("PATCH", api.uri(Api.V1 + "/" + business), api.manager, "application/json",
+                "{\"businessHours\": " + hours + "}").status());
+        List<String> staff = new java.util.ArrayList<>();
+        for (String name : List.of("Ana", "Ben")) {
+            staff.add(api.create(business + "/staffMembers", "{\"displayName\": \"" + name + "\", \"emailAddress\": \""
+                    + name + "@contoso.example\", \"role\": \"teamMember\", \"useBusinessHours\": true}"));
+        }
+        URI availability = api.uri(Api.V1 + "/" + business + "/getStaffAvailability");
+        assertCode(Http.postJson(availability, api.manager, request(staff, "2027-01-01T00:00:00", "2027-03-03T00:00:00",
+                "UTC")), 400, "answerTooLarge");
+        Http.Reply week = Http.postJson(availability, api.manager, request(staff.subList(0, 1), "2027-01-04T00:00:00",
+                "2027-01-11T00:00:00", "UTC"));
+        assertEquals(200, week.status(), week::toString);
+        // each day: out of office, then four slots available with gaps between them, then out of office again,
+        // merged across midnight: 1 + 7 * 8 items
+        assertEquals(57, week.json().getJsonArray("value").getJsonObject(0).getJsonArray("availabilityItems").size());
+    }
+
     @Test
     void unknownStaffAndBadRangesAreClear400s() {
         Api api = new Api(base);

@@ -27,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,6 +43,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
@@ -179,7 +181,7 @@ public class BookingBusinessesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
-    public JsonObject staffAvailability(@PathParam("businessId") String businessId, InputStream body) {
+    public Response staffAvailability(@PathParam("businessId") String businessId, InputStream body) {
         JsonFields fields = JsonFields.of(JsonBodies.readObject(body, false));
         List<String> staffIds = fields.strings("staffIds", StaffAvailability.MAX_STAFF, 64)
                 .orElseThrow(() -> new InvalidRequest("Property 'staffIds' is required."));
@@ -190,22 +192,29 @@ public class BookingBusinessesResource {
         String zoneName = fields.object("startDateTime").map(o -> o.getString("timeZone", "UTC"))
                 .filter(z -> !z.isBlank()).orElse("UTC");
         ZoneId zone = GraphTimes.zone(zoneName, "startDateTime.timeZone");
-        JsonArrayBuilder value = Jsons.JSON.createArrayBuilder();
-        for (StaffAvailability.StaffItems staff : availability.availability(caller(), businessId, staffIds, from, to, zone)) {
-            JsonArrayBuilder items = Jsons.JSON.createArrayBuilder();
-            for (AvailabilityCalculator.Item item : staff.items()) {
-                items.add(Jsons.JSON.createObjectBuilder()
-                        .add("startDateTime", GraphTimes.format(item.start().atOffset(ZoneOffset.UTC), zone, zoneName))
-                        .add("endDateTime", GraphTimes.format(item.end().atOffset(ZoneOffset.UTC), zone, zoneName))
-                        .add("status", item.status())
-                        .add("serviceId", item.serviceId() == null ? "" : item.serviceId()));
+        List<StaffAvailability.StaffItems> answer = availability.availability(caller(), businessId, staffIds, from, to, zone);
+        String context = uriInfo.getBaseUri() + version().segment()
+                + "/$metadata#Collection(microsoft.graph.staffAvailabilityItem)";
+        // written as it is generated: the answer (bounded by bookings.availability.max-items) is never held as JSON
+        StreamingOutput stream = output -> {
+            try (JsonGenerator json = Jsons.JSON.createGenerator(output)) {
+                json.writeStartObject().write("@odata.context", context).writeStartArray("value");
+                for (StaffAvailability.StaffItems staff : answer) {
+                    json.writeStartObject().write("staffId", staff.staffId()).writeStartArray("availabilityItems");
+                    for (AvailabilityCalculator.Item item : staff.items()) {
+                        json.writeStartObject()
+                                .write("startDateTime", GraphTimes.format(item.start().atOffset(ZoneOffset.UTC), zone, zoneName))
+                                .write("endDateTime", GraphTimes.format(item.end().atOffset(ZoneOffset.UTC), zone, zoneName))
+                                .write("status", item.status())
+                                .write("serviceId", item.serviceId() == null ? "" : item.serviceId())
+                                .writeEnd();
+                    }
+                    json.writeEnd().writeEnd();
+                }
+                json.writeEnd().writeEnd();
             }
-            value.add(Jsons.JSON.createObjectBuilder().add("staffId", staff.staffId()).add("availabilityItems", items));
-        }
-        return Jsons.JSON.createObjectBuilder()
-                .add("@odata.context", uriInfo.getBaseUri() + version().segment()
-                        + "/$metadata#Collection(microsoft.graph.staffAvailabilityItem)")
-                .add("value", value).build();
+        };
+        return Response.ok(stream, MediaType.APPLICATION_JSON).build();
     }
 
     /** {@code services}, {@code staffMembers}, {@code customers} and {@code customQuestions} of a business. */

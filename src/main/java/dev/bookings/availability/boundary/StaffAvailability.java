@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code getStaffAvailability}: for each staff member asked for, in the order asked, the items that cover the
@@ -45,6 +46,11 @@ public class StaffAvailability {
     /** One staff member's answer. */
     public record StaffItems(String staffId, List<Item> items) {
     }
+
+    /** The most items one answer holds, all staff members together (src/site/markdown/configuration.md). */
+    @Inject
+    @ConfigProperty(name = "bookings.availability.max-items", defaultValue = "50000")
+    int maxItems;
 
     @Inject
     BusinessStore businesses;
@@ -84,12 +90,20 @@ public class StaffAvailability {
         }
         WorkHours businessHours = WorkHours.stored(business.businessHoursJson());
         List<StaffItems> result = new ArrayList<>();
+        long total = 0;
         for (String id : staffIds.stream().distinct().toList()) {
             StaffMember member = staff.get(id);
             WorkHours hours = member.useBusinessHours() ? businessHours : WorkHours.stored(member.workingHoursJson());
             ZoneId zone = member.timeZone() == null ? requestZone : zoneOr(member.timeZone(), requestZone);
-            result.add(new StaffItems(id, AvailabilityCalculator.items(from.toInstant(), to.toInstant(), hours, zone,
-                    bookings.get(id))));
+            List<Item> answer = AvailabilityCalculator.items(from.toInstant(), to.toInstant(), hours, zone, bookings.get(id));
+            total += answer.size();
+            if (total > maxItems) {
+                // refused as soon as the bound is passed: no request computes or holds more than one staff member
+                // beyond it
+                throw new InvalidRequest("answerTooLarge", "The answer would hold more than " + maxItems
+                        + " availability items; ask for fewer staff members or a shorter range.");
+            }
+            result.add(new StaffItems(id, answer));
         }
         return result;
     }

@@ -8,7 +8,15 @@ import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.platform.query.Filter;
 import dev.bookings.platform.query.QueryOptions;
 import dev.bookings.security.Caller;
+import dev.bookings.errors.Conflict;
+import dev.bookings.errors.DuplicateKey;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.PersistenceException;
+import java.util.Optional;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class BusinessRegistry {
 
+    /** Tries of one registration racing others for the same ids. */
+    static final int ATTEMPTS = 20;
+
+    @Resource
+    SessionContext context;
+
     @Inject
     BusinessStore businesses;
 
@@ -28,18 +42,44 @@ public class BusinessRegistry {
     String idDomain;
 
     /**
-     * Registers a business under an id derived from its display name, unique in the tenant. Two concurrent
-     * registrations of the same name cannot both take one id: the unique key turns the loser into a rollback,
-     * reported as 409 by the caller.
+     * Registers a business under an id derived from its display name, unique in the tenant. Concurrent
+     * registrations of one name race for the same free id; the unique key lets one win, and each loser derives the
+     * next free id in a transaction of its own and tries again (at most {@value #ATTEMPTS} times, then 409), so a
+     * client never sees a conflict it did not cause.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public BookingBusiness register(Caller caller, BusinessInput input) {
+        BusinessRegistry self = context.getBusinessObject(BusinessRegistry.class);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<BookingBusiness> business = self.tryRegister(caller, input);
+            if (business.isPresent()) {
+                return business.get();
+            }
+        }
+        throw new Conflict("conflict", "Other requests kept taking the id of '" + input.displayName() + "'; retry.");
+    }
+
+    /**
+     * One try of {@link #register}: the first id free now, inserted at once; empty, with this transaction rolled
+     * back and nothing logged (platform/EclipseLinkLog), when a concurrent registration took that id first.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<BookingBusiness> tryRegister(Caller caller, BusinessInput input) {
         String id = BusinessIds.derive(input.displayName(), idDomain,
                 candidate -> businesses.find(caller.tenantId(), candidate).isPresent());
         BookingBusiness business = new BookingBusiness(caller.tenantId(), id, input.displayName(),
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
         input.applyTo(business);
-        businesses.add(business);
-        return business;
+        try {
+            businesses.add(business);
+        } catch (PersistenceException e) {
+            if (!DuplicateKey.causes(e)) {
+                throw e;
+            }
+            context.setRollbackOnly();
+            return Optional.empty();
+        }
+        return Optional.of(business);
     }
 
     public BookingBusiness get(Caller caller, String id) {

@@ -1,0 +1,22 @@
+package dev.bookings.errors;
+
+import java.sql.SQLException;
+
+/** Recognises a unique key refusing a second row with the same key (SQLSTATE 23505, on H2 and PostgreSQL alike). */
+public final class DuplicateKey {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private DuplicateKey() {
+    }
+
+    /** Whether {@code failure}, or one of its causes, is a unique key's refusal. */
+    public static boolean causes(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
