@@ -19,6 +19,13 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    /**
+     * The request attribute that holds the verified caller, set by the security layer (which stands above this
+     * package and takes the name from here). Read as an attribute, not through {@code getUserPrincipal()}, which
+     * asks the container's security context on the 401 and 403 paths (src/site/markdown/benchmark.md).
+     */
+    public static final String CALLER_ATTRIBUTE = "dev.bookings.security.TokenPrincipal";
+
     @Context
     HttpServletRequest request;
 
@@ -42,8 +49,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             message = e.getMessage(); // the application's own, saying why (a charset other than UTF-8)
         } else if (e instanceof NotSupportedException) {
             message = "Content-Type '" + request.getContentType() + "' is not supported; send application/json.";
-        } else if (e instanceof ForbiddenException && request.getUserPrincipal() == null) {
-            // an anonymous caller of a protected resource (no verified token logged in): authenticate, not "forbidden"
+        } else if (e instanceof ForbiddenException && request.getAttribute(CALLER_ATTRIBUTE) == null) {
+            // an anonymous caller of a protected resource (no verified token): authenticate, rather than "forbidden"
             return Response.fromResponse(ErrorResponses.of(request, 401, GraphError.codeFor(401), "Access token is empty."))
                     .header("WWW-Authenticate", "Bearer realm=\"bookings\"").build();
         } else if (e instanceof ForbiddenException) {

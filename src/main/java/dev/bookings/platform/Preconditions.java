@@ -2,7 +2,6 @@ package dev.bookings.platform;
 
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.errors.PreconditionFailed;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A write's preconditions (RFC 9110, section 13), read from {@code If-Match} and {@code If-None-Match} (a JAX-RS
- * {@code @BeanParam}) and checked against the entity's current tag ({@link Etags}) once the entity is found:
+ * A write's preconditions (RFC 9110, section 13), from {@code If-Match} and {@code If-None-Match}, checked against the entity's current tag ({@link Etags}) once the entity is found:
  * <ol>
  * <li>{@code If-Match}: {@code *} alone matches any existing entity; otherwise a list of entity tags, one of which
  * must be the current one, else 412 {@code preconditionFailed};</li>
@@ -29,16 +27,10 @@ public class Preconditions {
 
     private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"[^\"]*\"");
 
-    @HeaderParam(HttpHeaders.IF_MATCH)
-    private String ifMatch;
+    private final String ifMatch;
+    private final String ifNoneMatch;
 
-    @HeaderParam(HttpHeaders.IF_NONE_MATCH)
-    private String ifNoneMatch;
-
-    /** For JAX-RS, which sets the headers. */
-    public Preconditions() {
-    }
-
+    /** The two headers as the request sent them (null: absent). */
     public Preconditions(String ifMatch, String ifNoneMatch) {
         this.ifMatch = ifMatch;
         this.ifNoneMatch = ifNoneMatch;

@@ -2,6 +2,7 @@ package dev.bookings.security;
 
 import dev.bookings.errors.ErrorPageServlet;
 import dev.bookings.errors.RequestIds;
+import dev.bookings.errors.WebApplicationExceptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -26,7 +27,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     private static final String REALM = "bookings";
     private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
     /** The request attribute that holds the verified token's principal, for filters that run after login. */
-    public static final String PRINCIPAL_ATTRIBUTE = TokenPrincipal.class.getName();
+    public static final String PRINCIPAL_ATTRIBUTE = WebApplicationExceptionMapper.CALLER_ATTRIBUTE;
 
     @Inject
     TokenVerifier verifier;

@@ -1,6 +1,5 @@
 package dev.bookings.api.boundary;
 
-import jakarta.ws.rs.BeanParam;
 import dev.bookings.platform.Preconditions;
 import dev.bookings.appointments.boundary.AppointmentsSubResource;
 import dev.bookings.availability.boundary.StaffAvailability;
@@ -147,9 +146,10 @@ public class BookingBusinessesResource {
     @Path("{businessId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response update(@PathParam("businessId") String businessId, @BeanParam Preconditions preconditions,
+    public Response update(@PathParam("businessId") String businessId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             InputStream body) {
-        registry.update(caller(), businessId, BusinessInput.forPatch(JsonBodies.readObject(body, false)), preconditions);
+        registry.update(caller(), businessId, BusinessInput.forPatch(JsonBodies.readObject(body, false)), new Preconditions(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 
@@ -157,8 +157,9 @@ public class BookingBusinessesResource {
     @DELETE
     @Path("{businessId}")
     @RolesAllowed(Scopes.BOOKINGS_MANAGE_ALL)
-    public Response delete(@PathParam("businessId") String businessId, @BeanParam Preconditions preconditions) {
-        registry.delete(caller(), businessId, preconditions);
+    public Response delete(@PathParam("businessId") String businessId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        registry.delete(caller(), businessId, new Preconditions(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 

@@ -1,6 +1,5 @@
 package dev.bookings.appointments.boundary;
 
-import jakarta.ws.rs.BeanParam;
 import dev.bookings.platform.Preconditions;
 import dev.bookings.appointments.control.AppointmentInput;
 import dev.bookings.appointments.control.AppointmentRepresentation;
@@ -170,9 +169,10 @@ public class AppointmentsSubResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response update(@PathParam("appointmentId") String appointmentId,
-            @BeanParam Preconditions preconditions, InputStream body) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, InputStream body) {
         booking.update(caller(), businessId(), appointmentId, AppointmentInput.forPatch(JsonBodies.readObject(body, false), version()),
-                preconditions);
+                new Preconditions(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 
@@ -181,8 +181,9 @@ public class AppointmentsSubResource {
     @Path("{appointmentId}")
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response delete(@PathParam("appointmentId") String appointmentId,
-            @BeanParam Preconditions preconditions) {
-        booking.delete(caller(), businessId(), appointmentId, preconditions);
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        booking.delete(caller(), businessId(), appointmentId, new Preconditions(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 
@@ -195,11 +196,12 @@ public class AppointmentsSubResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
     public Response cancel(@PathParam("appointmentId") String appointmentId,
-            @BeanParam Preconditions preconditions, InputStream body) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, InputStream body) {
         JsonObject request = JsonBodies.readObject(body, true);
         JsonFields fields = JsonFields.of(request);
         String message = fields.string("cancellationMessage", AppointmentCancellation.MAX_MESSAGE_LENGTH).orElse(null);
-        cancellation.cancel(caller(), businessId(), appointmentId, message, preconditions);
+        cancellation.cancel(caller(), businessId(), appointmentId, message, new Preconditions(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 }

@@ -1,6 +1,5 @@
 package dev.bookings.businesses.boundary;
 
-import jakarta.ws.rs.BeanParam;
 import dev.bookings.platform.Preconditions;
 import dev.bookings.platform.Jsons;
 import dev.bookings.businesses.control.ItemKind;
@@ -139,17 +138,19 @@ public class BusinessItemsSubResource {
     @Path("{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response update(@PathParam("itemId") String itemId, @BeanParam Preconditions preconditions,
+    public Response update(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             InputStream body) {
-        items.update(caller(), businessId(), kind(), itemId, JsonBodies.readObject(body, false), preconditions);
+        items.update(caller(), businessId(), kind(), itemId, JsonBodies.readObject(body, false), new Preconditions(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("{itemId}")
     @RolesAllowed({Scopes.BOOKINGS_READ_WRITE_ALL, Scopes.BOOKINGS_MANAGE_ALL})
-    public Response delete(@PathParam("itemId") String itemId, @BeanParam Preconditions preconditions) {
-        items.delete(caller(), businessId(), kind(), itemId, preconditions);
+    public Response delete(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        items.delete(caller(), businessId(), kind(), itemId, new Preconditions(ifMatch, ifNoneMatch));
         return Response.noContent().build();
     }
 }
