@@ -112,7 +112,7 @@ public class ClientMistakesLog implements ServletContextListener {
     }
 
     /** The container's messages quote bytes of the request: no control character of them reaches the log. */
-    static String printable(String message) {
+    public static String printable(String message) {
         return message == null ? "" : message.replaceAll("\\p{Cntrl}", "?");
     }
 

@@ -1,5 +1,6 @@
 package dev.bookings.throttling;
 
+import dev.bookings.errors.ClientMistakesLog;
 import dev.bookings.errors.GraphError;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -21,13 +22,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Bounds what clients that hold their request bodies back can take. Payara reads a body on the
  * request thread, blocking: a client that sends a write's headers and then keeps its body back holds that thread
- * (src/site/markdown/operating.md, "Slow clients"). Most bodies arrive with their headers and are read at once; a request whose body has
- * not fully arrived when it gets here must take one of {@code bookings.http.body-waiters} permits for as long as it
+ * (src/site/markdown/operating.md, "Slow clients"). Most bodies arrive with their headers and are read at once; a
+ * request whose body has not fully arrived when it gets here must take one of {@code bookings.http.body-waiters} permits for as long as it
  * reads, and receive its whole body within {@code bookings.http.body-timeout-seconds}. Without a free permit it is
  * answered 503 {@code serviceNotAvailable} with {@code Retry-After} at once, before anything is read or changed.
  * However many clients hold bodies back, at most that many request threads wait for them, each for a bounded
- * time, and the rest of the pool serves everyone else. Runs after throttling, which already bounds each client's
- * requests in flight.
+ * time, and the rest of the pool serves everyone else. A request with a body that asks to switch protocols
+ * ({@code Upgrade}, other than HTTP/2's own upgrade) is answered 400 at once: the container keeps its body for the
+ * other protocol, so no read of it would end before the read timeout. Runs after throttling, which already bounds
+ * each client's requests in flight.
  */
 @WebFilter(filterName = "BodyWaitFilter", urlPatterns = "/*", asyncSupported = true,
         dispatcherTypes = DispatcherType.REQUEST)
@@ -56,6 +59,16 @@ public class BodyWaitFilter extends HttpFilter {
             throws IOException, ServletException {
         long length = request.getContentLengthLong();
         boolean chunked = request.getHeader("Transfer-Encoding") != null;
+        if ((length > 0 || chunked) && upgradesWithoutHttp2(request)) {
+            // Grizzly keeps such a body for the protocol the client asks to switch to, so reading it would wait for
+            // the read timeout (30 s), unbounded by the permits: refused at once, nothing read or changed
+            LOG.info(() -> "Request with a body and Upgrade: " + ClientMistakesLog.printable(request.getHeader("Upgrade"))
+                    + ", answered 400: " + request.getMethod() + " " + request.getRequestURI());
+            response.setHeader("Connection", "close");
+            GraphError.write(request, response, 400, "invalidRequest", "This service does not switch protocols for a"
+                    + " request with a body; send it without the Upgrade header.");
+            return;
+        }
         if ((length <= 0 && !chunked) || (length > 0 && request.getInputStream().available() >= length)) {
             chain.doFilter(request, response);
             return;
@@ -74,6 +87,19 @@ public class BodyWaitFilter extends HttpFilter {
         } finally {
             permits.release();
         }
+    }
+
+    /**
+     * Whether the request asks to switch protocols other than as HTTP/2's cleartext upgrade ({@code Upgrade: h2c} with
+     * {@code HTTP2-Settings}), which the container performs itself before the application reads anything.
+     */
+    static boolean upgradesWithoutHttp2(HttpServletRequest request) {
+        String upgrade = request.getHeader("Upgrade");
+        if (upgrade == null) {
+            return false;
+        }
+        boolean h2c = java.util.Arrays.stream(upgrade.split(",")).anyMatch(p -> p.strip().equalsIgnoreCase("h2c"));
+        return !(h2c && request.getHeader("HTTP2-Settings") != null);
     }
 
     /** The request, whose body fails to read (an {@code IOException}, answered 400) once its deadline has passed. */

@@ -121,6 +121,37 @@ class ContainerAnswersHttpIT {
         assertEquals(before, businesses(api), "nothing was created");
     }
 
+    @Test
+    void aBodyWithAnUpgradeIsRefusedAtOnceWhileOthersAreServed() throws Exception {
+        Api api = new Api(base);
+        int before = businesses(api);
+        String create = "{\"displayName\": \"Upgraded\"}";
+        String start = "POST " + base.getPath() + Api.V1 + " HTTP/1.1\r\nHost: " + base.getHost()
+                + "\r\nAuthorization: Bearer " + api.manager + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + create.length() + "\r\n";
+        java.util.concurrent.ExecutorService crowd = java.util.concurrent.Executors.newFixedThreadPool(50);
+        try {
+            List<java.util.concurrent.Future<String>> upgrades = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String upgrade = i % 2 == 0 ? "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                        : "Upgrade: h2c\r\nConnection: Upgrade\r\n";
+                upgrades.add(crowd.submit(() -> keepAliveExchange(start + upgrade + "\r\n" + create)));
+            }
+            long t0 = System.nanoTime();
+            assertEquals(200, Http.get(api.uri(Api.V1), api.manager).status(), "another request is served meanwhile");
+            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(5).toNanos(), "and at once");
+            for (java.util.concurrent.Future<String> upgrade : upgrades) {
+                String answer = upgrade.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+                assertTrue(answer.contains("\"code\":\"invalidRequest\""), answer);
+                assertTrue(answer.endsWith("<closed>"), () -> "the connection is closed: " + answer);
+            }
+        } finally {
+            crowd.shutdownNow();
+        }
+        assertEquals(before, businesses(api), "nothing was created");
+    }
+
     /** Writes {@code bytes} on a new connection, without closing it, and reads until the server closes it or 3 s pass. */
     private String keepAliveExchange(String bytes) throws IOException {
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
