@@ -36,11 +36,6 @@ public class Preconditions {
         this.ifNoneMatch = ifNoneMatch;
     }
 
-    /** Whether the request sets any precondition. */
-    public boolean any() {
-        return ifMatch != null || ifNoneMatch != null;
-    }
-
     /** 412 {@code preconditionFailed} unless the entity whose tag is {@code current} meets both headers. */
     public void check(String current) {
         if (ifMatch != null && !matches(HttpHeaders.IF_MATCH, ifMatch, current)) {
