@@ -21,6 +21,7 @@ function init(args)
   created = nil
   if out ~= "" then created = io.open(out, "a") end
   slot = math.random(0, 1000000)
+  sent, started = 0, os.time()
 end
 
 function request()
@@ -31,6 +32,11 @@ function request()
   end
   local headers = {}
   if token ~= "" then headers["Authorization"] = "Bearer " .. token end
+  if method ~= "GET" then
+    -- as the official SDKs do on every call: a client-request-id, whose first try the service records
+    sent = sent + 1
+    headers["client-request-id"] = "bench-" .. started .. "-" .. sent
+  end
   local payload = nil
   if body ~= "" then
     headers["Content-Type"] = "application/json"

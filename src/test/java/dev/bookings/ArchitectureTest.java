@@ -3,6 +3,7 @@ package dev.bookings;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -53,6 +54,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule entitiesImportNoControlOrBoundary = noClasses().that().resideInAPackage("..entity..")
             .should().dependOnClassesThat().resideInAnyPackage("..control..", "..boundary..");
+
+    /** Use cases join a write request's one transaction and must write their changes when they return. */
+    @ArchTest
+    static final ArchRule useCasesWriteThrough = classes().that().areAnnotatedWith(jakarta.ejb.Stateless.class)
+            .and().resideOutsideOfPackages("dev.bookings.platform..", "dev.bookings.idempotency..")
+            .should().beAnnotatedWith(dev.bookings.platform.WritesThrough.class);
 
     @ArchTest
     static final ArchRule controlsImportNoBoundary = noClasses().that().resideInAPackage("..control..")

@@ -40,6 +40,11 @@ public final class RequestIds {
         return ids;
     }
 
+    /** Whether a {@code client-request-id} is one this service echoes (and so may key a request by). */
+    public static boolean isSafe(String clientRequestId) {
+        return clientRequestId != null && SAFE.matcher(clientRequestId).matches();
+    }
+
     public static Ids of(HttpServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof Ids ids ? ids : new Ids(newId(), null);
     }

@@ -29,6 +29,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        return answerFor(request, e);
+    }
+
+    /**
+     * The answer to {@code e} on {@code request}, as this mapper gives it; also for failures outside JAX-RS (the
+     * commit of a write request's transaction, which happens after its resource answered).
+     */
+    public static Response answerFor(HttpServletRequest request, Throwable e) {
         if (DatabaseUnavailable.causes(e)) {
             // before the lock checks: EclipseLink reports a connection lost during SELECT … FOR UPDATE as a
             // PessimisticLockException, which is no conflict between clients

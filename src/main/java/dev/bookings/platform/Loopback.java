@@ -14,6 +14,10 @@ public final class Loopback {
 
     public static final String SECRET_HEADER = "X-Bookings-Loopback";
     public static final String BASE_HEADER = "X-Bookings-Loopback-Base";
+    /** The key a batch gives one of its requests (idempotency's {@code RequestKey}), followed by the request's id. */
+    public static final String STEP_KEY_HEADER = "X-Bookings-Loopback-Step-Key";
+    /** The request attribute through which a batch learns the key its requests are given. */
+    public static final String STEP_KEY_ATTRIBUTE = Loopback.class.getName() + ".stepKey";
     private static final String SECRET = secret();
 
     private Loopback() {
@@ -27,6 +31,16 @@ public final class Loopback {
 
     public static String secretValue() {
         return SECRET;
+    }
+
+    /** The key a batch gave this request, or null when it is no request of a batch of ours. */
+    public static String trustedStepKey(jakarta.servlet.http.HttpServletRequest request) {
+        String secret = request.getHeader(SECRET_HEADER);
+        String key = request.getHeader(STEP_KEY_HEADER);
+        if (secret == null || key == null || !java.security.MessageDigest.isEqual(secret.getBytes(), SECRET.getBytes())) {
+            return null;
+        }
+        return key;
     }
 
     /** The base URL a loopback request carries, or null when it is not one of ours. */

@@ -26,7 +26,7 @@ public final class Deployments {
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
                 // the tests that run inside the server and what they use; client-side tests stay outside
                 .addClasses(Records.class, AppointmentCancellationIT.class, NoticeOutboxIT.class, ChangeNotificationOutboxIT.class,
-                        CustomQuestionLockIT.class, DatabasePoolIT.class, QueryPlansIT.class, ClientMistakesLogIT.class,
+                        CustomQuestionLockIT.class, DatabasePoolIT.class, IdempotencyPurgeIT.class, QueryPlansIT.class, ClientMistakesLogIT.class,
                         WebhookReceiver.class, WebhookReceiver.Validation.class,
                         // what ClientMistakesLogIT's client step refers to
                         Api.class, Http.class, Http.Reply.class, TestTokens.class);

@@ -1,5 +1,6 @@
 package dev.bookings.appointments.boundary;
 
+import dev.bookings.platform.WritesThrough;
 import dev.bookings.customers.entity.BookingCustomer;
 import dev.bookings.customers.control.CustomerKind;
 import dev.bookings.platform.Preconditions;
@@ -40,6 +41,7 @@ import java.time.temporal.ChronoUnit;
  * when none is sent); {@code staffMemberIds} must name its staff.
  */
 @Stateless
+@WritesThrough
 public class AppointmentBooking {
 
     @Inject

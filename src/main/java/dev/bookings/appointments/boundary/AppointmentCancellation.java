@@ -1,5 +1,6 @@
 package dev.bookings.appointments.boundary;
 
+import dev.bookings.platform.WritesThrough;
 import dev.bookings.platform.Preconditions;
 import dev.bookings.appointments.control.AppointmentStore;
 import dev.bookings.appointments.entity.Appointment;
@@ -32,6 +33,7 @@ import java.time.temporal.ChronoUnit;
  * </ol>
  */
 @Stateless
+@WritesThrough
 public class AppointmentCancellation {
 
     /** The longest {@code cancellationMessage} accepted, in characters. */

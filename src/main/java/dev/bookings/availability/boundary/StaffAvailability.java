@@ -1,5 +1,6 @@
 package dev.bookings.availability.boundary;
 
+import dev.bookings.platform.WritesThrough;
 import dev.bookings.appointments.control.AppointmentStore;
 import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.availability.control.AvailabilityCalculator;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (400 {@code invalidTimeRange}).
  */
 @Stateless
+@WritesThrough
 public class StaffAvailability {
 
     public static final Duration MAX_RANGE = Duration.ofDays(62);

@@ -7,6 +7,7 @@ import dev.bookings.batch.control.LoopbackClient;
 import dev.bookings.errors.TooManyRequests;
 import dev.bookings.platform.JsonBodies;
 import dev.bookings.platform.Jsons;
+import dev.bookings.platform.Loopback;
 import dev.bookings.security.Scopes;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.DenyAll;
@@ -38,7 +39,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * it {@code dependsOn}, each sent to this server over loopback with the batch's token and so authorized,
  * validated, throttled and committed as if sent alone. A request whose dependency did not succeed is not sent and
  * answers 424. The answer is 200 with every request's {@code id}, {@code status}, {@code headers} and
- * {@code body}, in the order the requests ran. At most {@code bookings.batch.max-concurrent} batches run at once
+ * {@code body}, in the order the requests ran. A batch sent with a key (an {@code Idempotency-Key} or a
+ * {@code client-request-id}) gives each of its requests a key derived from it, so its repeat changes nothing twice
+ * (idempotency's {@code WriteRequestFilter}). At most {@code bookings.batch.max-concurrent} batches run at once
  * per instance; one more is 429 with {@code Retry-After}.
  */
 @Path("{version: (?i:v1\\.0|beta)}/$batch")
@@ -76,6 +79,7 @@ public class BatchResource {
                     + request.getContextPath() + "/" + version;
             String publicBase = uriInfo.getBaseUri().toString();
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            String stepKey = request.getAttribute(Loopback.STEP_KEY_ATTRIBUTE) instanceof String key ? key : null;
             Map<String, Integer> statuses = new HashMap<>();
             JsonArrayBuilder responses = Jsons.JSON.createArrayBuilder();
             for (BatchStep step : steps) {
@@ -83,7 +87,7 @@ public class BatchResource {
                 JsonObject answer = failed != null
                         ? BatchAnswers.error(step.id(), 424, "failedDependency",
                                 "Request '" + failed + "', which this request depends on, did not succeed.")
-                        : loopback.send(step, root, publicBase, authorization);
+                        : loopback.send(step, root, publicBase, authorization, stepKey);
                 statuses.put(step.id(), answer.getInt("status"));
                 responses.add(answer);
             }

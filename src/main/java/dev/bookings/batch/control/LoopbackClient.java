@@ -33,7 +33,8 @@ public class LoopbackClient {
     /** Headers a step may not set: the transport's own, and the batch's credentials and loopback marks. */
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade",
             "transfer-encoding", "te", "trailer", "keep-alive", "proxy-authorization", "proxy-connection",
-            "authorization", Loopback.SECRET_HEADER.toLowerCase(Locale.ROOT), Loopback.BASE_HEADER.toLowerCase(Locale.ROOT));
+            "authorization", Loopback.SECRET_HEADER.toLowerCase(Locale.ROOT), Loopback.BASE_HEADER.toLowerCase(Locale.ROOT),
+            Loopback.STEP_KEY_HEADER.toLowerCase(Locale.ROOT));
     private static final List<String> ANSWERED_HEADERS = List.of("Content-Type", "Location", "ETag", "Retry-After",
             "request-id", "client-request-id");
 
@@ -48,8 +49,11 @@ public class LoopbackClient {
      * @param root          the version root on this server, such as {@code http://127.0.0.1:8080/v1.0}
      * @param publicBase    the base URL the client used, for the links in the answer
      * @param authorization the batch's {@code Authorization} header
+     * @param stepKey       the key the batch's requests are given (the request's id is added), or null for none: a
+     *                      request with an {@code Idempotency-Key} of its own keeps that
      */
-    public JsonObject send(BatchStep step, String root, String publicBase, String authorization) throws InterruptedException {
+    public JsonObject send(BatchStep step, String root, String publicBase, String authorization, String stepKey)
+            throws InterruptedException {
         HttpRequest.BodyPublisher body = step.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(step.body() instanceof JsonString text
                         && !step.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT).contains("json")
@@ -59,6 +63,9 @@ public class LoopbackClient {
                 .header(Loopback.SECRET_HEADER, Loopback.secretValue()).header(Loopback.BASE_HEADER, publicBase);
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (stepKey != null && !step.headers().containsKey("idempotency-key")) {
+            request.header(Loopback.STEP_KEY_HEADER, stepKey + "#" + step.id());
         }
         step.headers().forEach((name, value) -> {
             if (!NOT_FORWARDED.contains(name)) {

@@ -1,5 +1,6 @@
 package dev.bookings.businesses.boundary;
 
+import dev.bookings.platform.WritesThrough;
 import dev.bookings.platform.Preconditions;
 import dev.bookings.businesses.control.BusinessItemStore;
 import dev.bookings.businesses.control.BusinessStore;
@@ -23,6 +24,7 @@ import java.util.List;
 
 /** Create, read, PATCH and DELETE of the items of the caller's businesses, each in one transaction. */
 @Stateless
+@WritesThrough
 public class BusinessItems {
 
     @Inject

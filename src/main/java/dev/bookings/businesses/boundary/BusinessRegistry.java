@@ -1,5 +1,7 @@
 package dev.bookings.businesses.boundary;
 
+import dev.bookings.platform.WritesThrough;
+import dev.bookings.platform.NamedLocks;
 import dev.bookings.platform.Preconditions;
 import dev.bookings.businesses.control.BusinessIds;
 import dev.bookings.businesses.control.BusinessInput;
@@ -8,15 +10,7 @@ import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.platform.query.Filter;
 import dev.bookings.platform.query.QueryOptions;
 import dev.bookings.security.Caller;
-import dev.bookings.errors.Conflict;
-import dev.bookings.errors.DuplicateKey;
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.PersistenceException;
-import java.util.Optional;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,13 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creating and reading the caller's businesses. */
 @Stateless
+@WritesThrough
 public class BusinessRegistry {
 
-    /** Tries of one registration racing others for the same ids. */
-    static final int ATTEMPTS = 20;
-
-    @Resource
-    SessionContext context;
+    @Inject
+    NamedLocks locks;
 
     @Inject
     BusinessStore businesses;
@@ -42,44 +34,21 @@ public class BusinessRegistry {
     String idDomain;
 
     /**
-     * Registers a business under an id derived from its display name, unique in the tenant. Concurrent
-     * registrations of one name race for the same free id; the unique key lets one win, and each loser derives the
-     * next free id in a transaction of its own and tries again (at most {@value #ATTEMPTS} times, then 409), so a
-     * client never sees a conflict it did not cause.
+     * Registers a business under an id derived from its display name, unique in the tenant. Registrations in one
+     * tenant take turns (a row lock held until the transaction ends, {@link NamedLocks}), so each derives its id
+     * from the businesses committed before it and never races another for the same id: a client never sees a
+     * conflict it did not cause, and the transaction never fails on the unique key, so it may carry the request's
+     * other rows (its idempotency record) to one commit.
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public BookingBusiness register(Caller caller, BusinessInput input) {
-        BusinessRegistry self = context.getBusinessObject(BusinessRegistry.class);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<BookingBusiness> business = self.tryRegister(caller, input);
-            if (business.isPresent()) {
-                return business.get();
-            }
-        }
-        throw new Conflict("conflict", "Other requests kept taking the id of '" + input.displayName() + "'; retry.");
-    }
-
-    /**
-     * One try of {@link #register}: the first id free now, inserted at once; empty, with this transaction rolled
-     * back and nothing logged (platform/EclipseLinkLog), when a concurrent registration took that id first.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<BookingBusiness> tryRegister(Caller caller, BusinessInput input) {
+        locks.lock("business-ids " + caller.tenantId());
         String id = BusinessIds.derive(input.displayName(), idDomain,
                 candidate -> businesses.find(caller.tenantId(), candidate).isPresent());
         BookingBusiness business = new BookingBusiness(caller.tenantId(), id, input.displayName(),
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
         input.applyTo(business);
-        try {
-            businesses.add(business);
-        } catch (PersistenceException e) {
-            if (!DuplicateKey.causes(e)) {
-                throw e;
-            }
-            context.setRollbackOnly();
-            return Optional.empty();
-        }
-        return Optional.of(business);
+        businesses.add(business);
+        return business;
     }
 
     public BookingBusiness get(Caller caller, String id) {

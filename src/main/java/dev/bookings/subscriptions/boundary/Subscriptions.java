@@ -1,5 +1,6 @@
 package dev.bookings.subscriptions.boundary;
 
+import dev.bookings.platform.WritesThrough;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.ItemNotFound;
@@ -22,6 +23,7 @@ import java.util.List;
  * runs before (in the resource), never inside a transaction.
  */
 @Stateless
+@WritesThrough
 public class Subscriptions {
 
     @PersistenceContext

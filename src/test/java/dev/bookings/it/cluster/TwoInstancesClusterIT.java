@@ -484,6 +484,74 @@ class TwoInstancesClusterIT {
         return source;
     }
 
+    @Test
+    @Order(7)
+    void twoInstancesRacingOneIdempotencyKeyCreateOnce() throws Exception {
+        Scenario s = new Scenario();
+        String key = "\"" + UUID.randomUUID() + "\"";
+        String body = "{\"displayName\": \"Robin\", \"emailAddress\": \"" + Scenario.unique("robin") + "\"}";
+        ExecutorService clients = Executors.newFixedThreadPool(10);
+        List<Future<Http.Reply>> replies = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < 10; i++) {
+            PayaraInstance on = i % 2 == 0 ? a : b;
+            replies.add(clients.submit(() -> {
+                go.await();
+                return Http.send("POST", on.uri(Api.V1 + "/" + Api.encode(s.business) + "/customers"), s.api.manager,
+                        "application/json", body, "Idempotency-Key", key);
+            }));
+        }
+        go.countDown();
+        Set<String> ids = new HashSet<>();
+        for (Future<Http.Reply> future : replies) {
+            Http.Reply reply = future.get(60, TimeUnit.SECONDS);
+            assertTrue(reply.status() == 201 || reply.status() == 409, reply::toString);
+            if (reply.status() == 201) {
+                ids.add(reply.json().getString("id"));
+            } else {
+                assertEquals("1", reply.header("Retry-After"), reply::toString);
+            }
+        }
+        clients.shutdownNow();
+        assertEquals(1, ids.size(), "one execution, every other answer its replay or 409: " + ids);
+        assertEquals(1L, count("select count(*) as count from booking_customer c join booking_business b"
+                + " on b.pk = c.business_pk where b.tenant_id = ?", s.api.tenant));
+    }
+
+    /**
+     * Runs last: instance b is killed as soon as its commit of a keyed create is visible in the database, whether or
+     * not its answer has left; the retry on instance a gets the first answer, and the customer exists once.
+     */
+    @Test
+    @Order(8)
+    void aKeyedWriteCommittedByAKilledInstanceIsReplayedByTheOther() throws Exception {
+        Scenario s = new Scenario();
+        String key = "\"" + UUID.randomUUID() + "\"";
+        String path = Api.V1 + "/" + Api.encode(s.business) + "/customers";
+        String body = "{\"displayName\": \"Kim\", \"emailAddress\": \"" + Scenario.unique("kim") + "\"}";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", b.port)) {
+            socket.getOutputStream().write(("POST /" + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + b.port
+                    + "\r\nAuthorization: Bearer " + s.api.manager + "\r\nContent-Type: application/json\r\nIdempotency-Key: "
+                    + key + "\r\nContent-Length: " + bytes.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (count("select count(*) as count from idempotent_request where tenant_id = ?", s.api.tenant) == 0) {
+                assertTrue(System.nanoTime() < until, "the keyed create committed on b");
+                Thread.onSpinWait();
+            }
+            b.kill();
+        }
+        Http.Reply retry = Http.send("POST", a.uri(path), s.api.manager, "application/json", body, "Idempotency-Key", key);
+        assertEquals(201, retry.status(), retry::toString);
+        assertEquals("true", retry.header("Idempotent-Replayed"), retry::toString);
+        assertEquals(1L, count("select count(*) as count from booking_customer c join booking_business b"
+                + " on b.pk = c.business_pk where b.tenant_id = ?", s.api.tenant));
+        assertEquals(retry.json().getString("id"), row("select c.id from booking_customer c join booking_business b"
+                + " on b.pk = c.business_pk where b.tenant_id = ?", s.api.tenant).get("id"));
+    }
+
     Map<String, Object> row(String sql, Object parameter) {
         try (Connection connection = dataSource().getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, parameter);

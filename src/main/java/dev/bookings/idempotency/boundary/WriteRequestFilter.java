@@ -1,0 +1,227 @@
+package dev.bookings.idempotency.boundary;
+
+import dev.bookings.errors.BookingException;
+import dev.bookings.errors.GraphError;
+import dev.bookings.errors.UnexpectedExceptionMapper;
+import dev.bookings.idempotency.control.RequestKey;
+import dev.bookings.idempotency.control.StoredAnswer;
+import dev.bookings.platform.Jsons;
+import dev.bookings.platform.OneTransaction;
+import dev.bookings.security.BearerTokenMechanism;
+import dev.bookings.security.Caller;
+import dev.bookings.security.TokenPrincipal;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Every write request to the API (POST, PATCH, PUT, DELETE, but for the read-only {@code getStaffAvailability})
+ * runs in one transaction: begun here, joined by every use case the resource calls, committed after the answer is
+ * made and before any byte of it leaves ({@link BufferedResponse}); a commit that fails replaces the answer with the
+ * one its failure gets (409, 503). For a write with a key ({@link RequestKey}), {@link IdempotencyGate} claims the
+ * key in that transaction once the request is authorized, or answers a repeat; then, here:
+ * <ol>
+ * <li>a kept answer ({@link StoredAnswer#kept}) is stored in the claimed record, in the same commit as the
+ * request's changes, so a repeat gets it even if this answer never reaches the client;</li>
+ * <li>an answer not kept gives the key up in that commit: its repeat runs anew;</li>
+ * <li>a refusal whose transaction rolled back (404, 412, 400…) is stored afterwards in a transaction of its own.</li>
+ * </ol>
+ * A {@code $batch} runs no transaction of its own: its requests come back through this filter one by one, each
+ * under a key derived from the batch's, so each change happens once; the batch's answer is stored after it ran,
+ * unless one of its requests answered something not kept (the batch's repeat then runs again, and each of its
+ * changes that was done is answered from its own record).
+ */
+@WebFilter(filterName = "WriteRequestFilter", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = DispatcherType.REQUEST)
+public class WriteRequestFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(WriteRequestFilter.class.getName());
+    private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
+
+    @Resource
+    transient UserTransaction transaction;
+
+    @Resource
+    transient TransactionSynchronizationRegistry registry;
+
+    @Inject
+    transient IdempotentRequests records;
+
+    @Inject
+    transient IdempotencySettings settings;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        IdempotencyGate.Kind kind = kind(request);
+        if (kind == null || !(request.getAttribute(BearerTokenMechanism.PRINCIPAL_ATTRIBUTE) instanceof TokenPrincipal principal)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ReadBody body = ReadBody.of(request);
+        RequestKey key;
+        try {
+            key = body.complete() ? RequestKey.of(request, Caller.of(principal), body.bytes()) : null;
+        } catch (BookingException e) {
+            GraphError.write(request, response, e.status(), e.code(), e.getMessage());
+            return;
+        }
+        IdempotencyGate.prepare(body, kind, key);
+        if (kind == IdempotencyGate.Kind.BATCH) {
+            batch(body, key, response, chain);
+        } else {
+            write(body, key, response, chain);
+        }
+    }
+
+    private void write(ReadBody request, RequestKey key, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            transaction.begin();
+        } catch (Exception e) {
+            throw new ServletException("cannot begin the request's transaction", e);
+        }
+        OneTransaction.mark(registry);
+        BufferedResponse answer = new BufferedResponse(response);
+        try {
+            chain.doFilter(request, answer);
+        } catch (IOException | ServletException | RuntimeException e) {
+            rollback();
+            throw e;
+        }
+        IdempotencyGate.State state = IdempotencyGate.state(request);
+        int status = answer.getStatus();
+        if (state == IdempotencyGate.State.ANSWERED) {
+            rollback(); // a repeat, answered from the record or refused: nothing of it may change anything
+        } else if (answer.sentError() || status >= 500 || status == 429 || rollbackOnly()) {
+            rollback();
+            if (status < 400 && !answer.sentError()) {
+                // a success whose transaction cannot commit: no use case lets this happen
+                LOG.severe(() -> "A write answered " + status + " but its transaction was rolled back: "
+                        + request.getMethod() + " " + request.getRequestURI());
+                answer.replaceWith(request, UnexpectedExceptionMapper.answerFor(request,
+                        new IllegalStateException("rolled back")));
+            } else if (state == IdempotencyGate.State.CLAIMED && StoredAnswer.kept(status) && !answer.sentError()) {
+                record(key, answer);
+            }
+        } else {
+            if (state == IdempotencyGate.State.CLAIMED) {
+                Optional<StoredAnswer> stored = StoredAnswer.kept(status)
+                        ? answer.stored(settings.maxAnswerBytes()) : Optional.empty();
+                if (stored.isPresent()) {
+                    records.answer(key.id(), stored.get());
+                } else {
+                    records.release(key.id());
+                }
+            }
+            try {
+                transaction.commit();
+            } catch (Exception e) {
+                answer.replaceWith(request, UnexpectedExceptionMapper.answerFor(request, e));
+            }
+        }
+        answer.send();
+    }
+
+    private void batch(ReadBody request, RequestKey key, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (key == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        BufferedResponse answer = new BufferedResponse(response);
+        chain.doFilter(request, answer);
+        if (IdempotencyGate.state(request) == IdempotencyGate.State.CLAIMED && !answer.sentError()
+                && StoredAnswer.kept(answer.getStatus()) && everyRequestKept(answer)) {
+            record(key, answer);
+        }
+        answer.send();
+    }
+
+    /** Whether every request of a batch's answer has an answer that is kept. */
+    private static boolean everyRequestKept(BufferedResponse answer) {
+        try (var reader = Jsons.JSON.createReader(new StringReader(answer.text()))) {
+            JsonValue responses = reader.readObject().get("responses");
+            if (responses == null || responses.getValueType() != JsonValue.ValueType.ARRAY) {
+                return true;
+            }
+            return responses.asJsonArray().stream().allMatch(step -> step instanceof JsonObject o
+                    && StoredAnswer.kept(o.getInt("status", 500)));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Stores an answer after the request's transaction ended; a failure costs only the replay. */
+    private void record(RequestKey key, BufferedResponse answer) {
+        Optional<StoredAnswer> stored = answer.stored(settings.maxAnswerBytes());
+        if (stored.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = IdempotencySettings.now();
+        try {
+            records.record(key, stored.get(), now, now.plus(settings.retention()));
+        } catch (RuntimeException e) {
+            // the answer still goes out; its repeat runs again, which a refusal or a batch of recorded requests allows
+            LOG.warning(() -> "The answer of a keyed request could not be stored: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Null for a request that changes nothing (a read, {@code getStaffAvailability}, anything outside the API). */
+    private static IdempotencyGate.Kind kind(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!("POST".equals(method) || "PATCH".equals(method) || "PUT".equals(method) || "DELETE".equals(method))
+                || !BearerTokenMechanism.isApi(request)) {
+            return null;
+        }
+        String path = MATRIX_PARAMETERS.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+                .replaceAll("").toLowerCase(Locale.ROOT);
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (path.endsWith("/getstaffavailability")) {
+            return null;
+        }
+        return path.endsWith("/$batch") || path.endsWith("/%24batch") ? IdempotencyGate.Kind.BATCH
+                : IdempotencyGate.Kind.WRITE;
+    }
+
+    private boolean rollbackOnly() {
+        try {
+            return transaction.getStatus() != Status.STATUS_ACTIVE;
+        } catch (SystemException e) {
+            return true;
+        }
+    }
+
+    private void rollback() {
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "rollback failed", e);
+        }
+    }
+}
