@@ -1,6 +1,7 @@
 /**
  * Write requests that happen once however often they are sent. Every write request to the API runs in one
- * transaction ({@code WriteRequestFilter}); one that carries an {@code Idempotency-Key}, or a
+ * transaction ({@code IdempotencyGate} begins it, {@code WriteRequestFilter} commits it); one that carries an
+ * {@code Idempotency-Key}, or a
  * {@code client-request-id} (the official SDKs send one with every call and repeat it on their retries), has its
  * answer stored in that same transaction, so a repeat gets the first answer again instead of a second change, even
  * after a crash between the commit and the answer. Stored answers expire and are purged

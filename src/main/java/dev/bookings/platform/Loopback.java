@@ -18,6 +18,8 @@ public final class Loopback {
     public static final String STEP_KEY_HEADER = "X-Bookings-Loopback-Step-Key";
     /** The request attribute through which a batch learns the key its requests are given. */
     public static final String STEP_KEY_ATTRIBUTE = Loopback.class.getName() + ".stepKey";
+    /** The request attribute in which a batch leaves its requests' statuses (a {@code List<Integer>}), in order. */
+    public static final String STEP_STATUSES_ATTRIBUTE = Loopback.class.getName() + ".stepStatuses";
     private static final String SECRET = secret();
 
     private Loopback() {

@@ -42,6 +42,11 @@ class ConfigDefaultsTest {
                 }
             }
             assertTrue(checked.contains("bookings.db.pool.max-size"), () -> document + ": no table found: " + checked);
+            if (document.endsWith("configuration.md")) {
+                List<String> undocumented = defaults.stringPropertyNames().stream().filter(k -> !checked.contains(k)).sorted().toList();
+                assertTrue(undocumented.isEmpty(), () -> document + " lists every key the WAR has a default for; missing: "
+                        + undocumented);
+            }
         }
     }
 

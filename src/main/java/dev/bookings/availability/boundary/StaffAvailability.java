@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.bookings.availability.control.AvailabilityPermits;
+import dev.bookings.errors.TooManyRequests;
 
 /**
  * {@code getStaffAvailability}: for each staff member asked for, in the order asked, the items that cover the
@@ -55,6 +57,9 @@ public class StaffAvailability {
     int maxItems;
 
     @Inject
+    AvailabilityPermits permits;
+
+    @Inject
     BusinessStore businesses;
 
     @Inject
@@ -66,7 +71,23 @@ public class StaffAvailability {
     @Inject
     AppointmentStore appointments;
 
+    /**
+     * The staff members' items from {@code from} to {@code to}. At most {@code bookings.availability.max-concurrent}
+     * are computed at once on this instance; one more is 429 {@code TooManyRequests} with {@code Retry-After: 1}.
+     */
     public List<StaffItems> availability(Caller caller, String businessId, List<String> staffIds, OffsetDateTime from,
+            OffsetDateTime to, ZoneId requestZone) {
+        if (!permits.tryAcquire()) {
+            throw new TooManyRequests("Too many staff availability answers are being computed; retry after 1 second.", 1);
+        }
+        try {
+            return compute(caller, businessId, staffIds, from, to, requestZone);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private List<StaffItems> compute(Caller caller, String businessId, List<String> staffIds, OffsetDateTime from,
             OffsetDateTime to, ZoneId requestZone) {
         if (staffIds.isEmpty() || staffIds.size() > MAX_STAFF) {
             throw new InvalidRequest("Property 'staffIds' must name 1 to " + MAX_STAFF + " staff members.");

@@ -1,9 +1,10 @@
 package dev.bookings.batch.boundary;
 
-import dev.bookings.batch.control.BatchAnswers;
+import dev.bookings.batch.control.BatchBudget;
 import dev.bookings.batch.control.BatchRequests;
 import dev.bookings.batch.control.BatchStep;
 import dev.bookings.batch.control.LoopbackClient;
+import dev.bookings.batch.control.StepAnswer;
 import dev.bookings.errors.TooManyRequests;
 import dev.bookings.platform.JsonBodies;
 import dev.bookings.platform.Jsons;
@@ -14,8 +15,6 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -25,8 +24,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +44,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * it {@code dependsOn}, each sent to this server over loopback with the batch's token and so authorized,
  * validated, throttled and committed as if sent alone. A request whose dependency did not succeed is not sent and
  * answers 424. The answer is 200 with every request's {@code id}, {@code status}, {@code headers} and
- * {@code body}, in the order the requests ran. A batch sent with a key (an {@code Idempotency-Key} or a
+ * {@code body}, in the order the requests ran. The requests share one budget ({@code BatchBudget}): their answers
+ * together at most {@code bookings.batch.max-answer-bytes}, the whole batch at most
+ * {@code bookings.batch.max-seconds}; the answer is written as a stream of the requests' bodies as they came. A batch sent with a key (an {@code Idempotency-Key} or a
  * {@code client-request-id}) gives each of its requests a key derived from it, so its repeat changes nothing twice
  * (idempotency's {@code WriteRequestFilter}). At most {@code bookings.batch.max-concurrent} batches run at once
  * per instance; one more is 429 with {@code Retry-After}.
@@ -56,6 +63,14 @@ public class BatchResource {
     @ConfigProperty(name = "bookings.batch.max-concurrent")
     int maxConcurrent;
 
+    @Inject
+    @ConfigProperty(name = "bookings.batch.max-answer-bytes")
+    long maxAnswerBytes;
+
+    @Inject
+    @ConfigProperty(name = "bookings.batch.max-seconds")
+    long maxSeconds;
+
     private Semaphore running;
 
     @PostConstruct
@@ -68,7 +83,7 @@ public class BatchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.BOOKINGS_READ_ALL, Scopes.APPOINTMENT_READ_WRITE_ALL, Scopes.BOOKINGS_READ_WRITE_ALL,
             Scopes.BOOKINGS_MANAGE_ALL})
-    public JsonObject batch(@PathParam("version") String version, @Context HttpServletRequest request,
+    public Response batch(@PathParam("version") String version, @Context HttpServletRequest request,
             @Context UriInfo uriInfo, InputStream body) throws InterruptedException {
         List<BatchStep> steps = BatchRequests.parse(JsonBodies.readObject(body, false));
         if (!running.tryAcquire()) {
@@ -81,17 +96,32 @@ public class BatchResource {
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
             String stepKey = request.getAttribute(Loopback.STEP_KEY_ATTRIBUTE) instanceof String key ? key : null;
             Map<String, Integer> statuses = new HashMap<>();
-            JsonArrayBuilder responses = Jsons.JSON.createArrayBuilder();
+            List<StepAnswer> answers = new ArrayList<>();
+            BatchBudget budget = new BatchBudget(maxAnswerBytes, maxSeconds, System.nanoTime());
             for (BatchStep step : steps) {
                 String failed = step.dependsOn().stream().filter(id -> !succeeded(statuses.get(id))).findFirst().orElse(null);
-                JsonObject answer = failed != null
-                        ? BatchAnswers.error(step.id(), 424, "failedDependency",
+                StepAnswer answer = failed != null
+                        ? StepAnswer.error(step.id(), 424, "failedDependency",
                                 "Request '" + failed + "', which this request depends on, did not succeed.")
-                        : loopback.send(step, root, publicBase, authorization, stepKey);
-                statuses.put(step.id(), answer.getInt("status"));
-                responses.add(answer);
+                        : loopback.send(step, root, publicBase, authorization, stepKey, budget);
+                statuses.put(step.id(), answer.status());
+                answers.add(answer);
             }
-            return Jsons.JSON.createObjectBuilder().add("responses", responses).build();
+            request.setAttribute(Loopback.STEP_STATUSES_ATTRIBUTE, answers.stream().map(StepAnswer::status).toList());
+            // the requests' bodies go into the answer as they came, never parsed into a tree of objects
+            StreamingOutput stream = output -> {
+                Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+                writer.write("{\"responses\":[");
+                for (int i = 0; i < answers.size(); i++) {
+                    if (i > 0) {
+                        writer.write(',');
+                    }
+                    answers.get(i).writeTo(writer);
+                }
+                writer.write("]}");
+                writer.flush();
+            };
+            return Response.ok(stream, MediaType.APPLICATION_JSON).build();
         } finally {
             running.release();
         }

@@ -4,13 +4,11 @@ import dev.bookings.platform.Jsons;
 import dev.bookings.platform.Loopback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +36,9 @@ public class LoopbackClient {
     private static final List<String> ANSWERED_HEADERS = List.of("Content-Type", "Location", "ETag", "Retry-After",
             "request-id", "client-request-id");
 
+    /** The most a write's own answer may hold in a batch, whatever the batch has left: twice the largest body. */
+    static final long WRITE_ANSWER_BYTES = 2L * 1024 * 1024;
+
     @Inject
     @ConfigProperty(name = "bookings.batch.request-timeout-seconds")
     int timeoutSeconds;
@@ -51,15 +52,26 @@ public class LoopbackClient {
      * @param authorization the batch's {@code Authorization} header
      * @param stepKey       the key the batch's requests are given (the request's id is added), or null for none: a
      *                      request with an {@code Idempotency-Key} of its own keeps that
+     * @param budget        what the batch has left of its bytes and time
      */
-    public JsonObject send(BatchStep step, String root, String publicBase, String authorization, String stepKey)
-            throws InterruptedException {
+    public StepAnswer send(BatchStep step, String root, String publicBase, String authorization, String stepKey,
+            BatchBudget budget) throws InterruptedException {
+        long nanosLeft = budget.nanosLeft(System.nanoTime());
+        if (nanosLeft <= 0) {
+            return StepAnswer.error(step.id(), 504, "gatewayTimeout", "Not run: the batch took its longest time"
+                    + " (bookings.batch.max-seconds); send this request again, alone or in another batch.");
+        }
+        boolean write = !step.method().equals("GET") && !step.url().toLowerCase(Locale.ROOT).contains("getstaffavailability");
+        if (!write && budget.bytesLeft() == 0) {
+            return tooLarge(step.id(), "Not run");
+        }
         HttpRequest.BodyPublisher body = step.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(step.body() instanceof JsonString text
                         && !step.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT).contains("json")
                         ? text.getString() : step.body().toString());
+        long timeout = Math.max(1, Math.min(timeoutSeconds * 1_000_000_000L, nanosLeft));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + step.url()))
-                .timeout(Duration.ofSeconds(timeoutSeconds)).method(step.method(), body)
+                .timeout(Duration.ofNanos(timeout)).method(step.method(), body)
                 .header(Loopback.SECRET_HEADER, Loopback.secretValue()).header(Loopback.BASE_HEADER, publicBase);
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -72,38 +84,41 @@ public class LoopbackClient {
                 request.header(name, value);
             }
         });
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            return BatchAnswers.error(step.id(), 504, "gatewayTimeout",
-                    "The request took longer than " + timeoutSeconds + " seconds.");
+            return StepAnswer.error(step.id(), 504, "gatewayTimeout", "The request took longer than "
+                    + Math.max(1, timeout / 1_000_000_000L) + " seconds.");
         } catch (IOException e) {
-            return BatchAnswers.error(step.id(), 503, "serviceNotAvailable", "The request could not be run; retry it.");
+            return StepAnswer.error(step.id(), 503, "serviceNotAvailable", "The request could not be run; retry it.");
         }
-        return answer(step.id(), response);
+        long limit = write ? Math.max(budget.bytesLeft(), WRITE_ANSWER_BYTES) : budget.bytesLeft();
+        byte[] bytes;
+        try (InputStream in = response.body()) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        } catch (IOException e) {
+            return StepAnswer.error(step.id(), 504, "gatewayTimeout", "The request's answer did not arrive in time.");
+        }
+        if (bytes.length > limit) {
+            return tooLarge(step.id(), "Its answer is left out");
+        }
+        budget.spend(bytes.length);
+        return answer(step.id(), response, new String(bytes, StandardCharsets.UTF_8));
     }
 
-    private static JsonObject answer(String id, HttpResponse<String> response) {
+    private static StepAnswer tooLarge(String id, String what) {
+        return StepAnswer.error(id, 400, "answerTooLarge", what + ": the answers of this batch together passed"
+                + " bookings.batch.max-answer-bytes. Send this request alone, or in a smaller batch.");
+    }
+
+    private static StepAnswer answer(String id, HttpResponse<?> response, String text) {
         JsonObjectBuilder headers = Jsons.JSON.createObjectBuilder();
         for (String name : ANSWERED_HEADERS) {
             response.headers().firstValue(name).ifPresent(value -> headers.add(name, value));
         }
-        JsonObjectBuilder answer = Jsons.JSON.createObjectBuilder().add("id", id).add("status", response.statusCode())
-                .add("headers", headers);
-        String text = response.body();
-        if (text != null && !text.isEmpty()) {
-            String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-            answer.add("body", type.contains("json") ? json(text) : Jsons.JSON.createValue(text));
-        }
-        return answer.build();
+        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        return StepAnswer.of(id, response.statusCode(), headers.build(), text, type.contains("json"));
     }
 
-    private static JsonValue json(String text) {
-        try (var reader = Jsons.JSON.createReader(new StringReader(text))) {
-            return reader.readValue();
-        } catch (JsonParsingException e) {
-            return Jsons.JSON.createValue(text);
-        }
-    }
 }

@@ -140,7 +140,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
         return Optional.of(new StoredAnswer(getStatus(), headers, text()));
     }
 
-    /** Replaces whatever was answered by {@code answer} (an error in Graph's shape). */
+    /** Replaces whatever was answered by {@code answer}: an error in Graph's shape, or a replay's bytes. */
     void replaceWith(HttpServletRequest request, Response answer) {
         if (writer != null) {
             writer = null;
@@ -154,9 +154,13 @@ final class BufferedResponse extends HttpServletResponseWrapper {
                 values.forEach(value -> addHeader(name, value));
             }
         });
-        setContentType("application/json");
-        setCharacterEncoding("UTF-8");
-        byte[] bytes = String.valueOf(answer.getEntity()).getBytes(StandardCharsets.UTF_8);
+        Object entity = answer.getEntity();
+        if (entity == null) {
+            return;
+        }
+        String type = answer.getHeaderString("Content-Type");
+        setContentType(type == null ? "application/json" : type);
+        byte[] bytes = entity instanceof byte[] raw ? raw : String.valueOf(entity).getBytes(StandardCharsets.UTF_8);
         body.write(bytes, 0, bytes.length);
     }
 

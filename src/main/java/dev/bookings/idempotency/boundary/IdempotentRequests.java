@@ -27,10 +27,10 @@ public class IdempotentRequests {
     @Resource
     SessionContext context;
 
-    /** What {@link #claim} found. */
+    /** What {@link #store} found. */
     public enum Claim {
         /** The record is this transaction's. */
-        CLAIMED,
+        STORED,
         /** A committed record has the key; this transaction can only roll back. */
         TAKEN,
         /** Another transaction holds the key and did not end within the database's lock timeout. */
@@ -38,16 +38,19 @@ public class IdempotentRequests {
     }
 
     /**
-     * Inserts the record of a request that starts, in its transaction. A committed record of the key makes this
-     * fail on the unique key; one that another transaction holds uncommitted makes it wait for that transaction
-     * (at most the database's lock timeout). Neither is a failure of the service: no exception, nothing logged.
+     * Inserts the record of a request with its answer, in the request's transaction, just before it commits. A
+     * committed record of the key makes this fail on the unique key; one that another transaction holds uncommitted
+     * makes it wait for that transaction (at most the database's lock timeout). Neither is a failure of the service:
+     * no exception, nothing logged; the caller rolls its transaction back.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public Claim claim(RequestKey key, OffsetDateTime now, OffsetDateTime expiresAt) {
+    public Claim store(RequestKey key, StoredAnswer answer, OffsetDateTime now, OffsetDateTime expiresAt) {
+        IdempotentRequest record = new IdempotentRequest(key.id(), key.tenantId(), key.fingerprint(), now, expiresAt);
+        record.answered(answer.status(), answer.headersJson(), answer.body());
         try {
-            em.persist(new IdempotentRequest(key.id(), key.tenantId(), key.fingerprint(), now, expiresAt));
+            em.persist(record);
             em.flush();
-            return Claim.CLAIMED;
+            return Claim.STORED;
         } catch (PersistenceException e) {
             Claim claim = DuplicateKey.causes(e) ? Claim.TAKEN : lockTimedOut(e) ? Claim.BUSY : null;
             if (claim == null) {
@@ -68,31 +71,22 @@ public class IdempotentRequests {
         return false;
     }
 
-    /** Keeps the answer in the record claimed by this transaction. */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void answer(String id, StoredAnswer answer) {
-        em.find(IdempotentRequest.class, id).answered(answer.status(), answer.headersJson(), answer.body());
-    }
-
-    /** Gives the key up: the request's answer is not kept, so its repeat runs again. */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void release(String id) {
+    /** The committed record of a key, detached (a later insert of the key in this transaction is a new row). */
+    public Optional<IdempotentRequest> find(String id) {
         IdempotentRequest record = em.find(IdempotentRequest.class, id);
         if (record != null) {
-            em.remove(record);
+            em.detach(record);
         }
-    }
-
-    /** The committed record of a key, read in a transaction of its own (the request's may be doomed). */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<IdempotentRequest> find(String id) {
-        return Optional.ofNullable(em.find(IdempotentRequest.class, id));
+        return Optional.ofNullable(record);
     }
 
     /** Removes a record for good, in a transaction of its own: the key is free for the request that removes it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void remove(String id) {
-        release(id);
+        IdempotentRequest record = em.find(IdempotentRequest.class, id);
+        if (record != null) {
+            em.remove(record);
+        }
     }
 
     /**

@@ -5,15 +5,13 @@ import dev.bookings.errors.GraphError;
 import dev.bookings.errors.UnexpectedExceptionMapper;
 import dev.bookings.idempotency.control.RequestKey;
 import dev.bookings.idempotency.control.StoredAnswer;
-import dev.bookings.platform.Jsons;
-import dev.bookings.platform.OneTransaction;
+import dev.bookings.platform.Loopback;
+import dev.bookings.idempotency.entity.IdempotentRequest;
 import dev.bookings.security.BearerTokenMechanism;
 import dev.bookings.security.Caller;
 import dev.bookings.security.TokenPrincipal;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,11 +21,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -38,12 +35,13 @@ import java.util.regex.Pattern;
  * Every write request to the API (POST, PATCH, PUT, DELETE, but for the read-only {@code getStaffAvailability})
  * runs in one transaction: begun here, joined by every use case the resource calls, committed after the answer is
  * made and before any byte of it leaves ({@link BufferedResponse}); a commit that fails replaces the answer with the
- * one its failure gets (409, 503). For a write with a key ({@link RequestKey}), {@link IdempotencyGate} claims the
- * key in that transaction once the request is authorized, or answers a repeat; then, here:
+ * one its failure gets (409, 503). {@link IdempotencyGate} begins the transaction once the request is authorized,
+ * and answers a repeat of a keyed write ({@link RequestKey}) from its record; then, here:
  * <ol>
- * <li>a kept answer ({@link StoredAnswer#kept}) is stored in the claimed record, in the same commit as the
- * request's changes, so a repeat gets it even if this answer never reaches the client;</li>
- * <li>an answer not kept gives the key up in that commit: its repeat runs anew;</li>
+ * <li>a kept answer ({@link StoredAnswer#kept}) is stored in a new record, in the same commit as the request's
+ * changes, so a repeat gets it even if this answer never reaches the client; if a repeat that ran at the same
+ * time stored its answer first, this one is rolled back and answered with that one;</li>
+ * <li>an answer not kept is not stored: its repeat runs anew;</li>
  * <li>a refusal whose transaction rolled back (404, 412, 400…) is stored afterwards in a transaction of its own.</li>
  * </ol>
  * A {@code $batch} runs no transaction of its own: its requests come back through this filter one by one, each
@@ -62,9 +60,6 @@ public class WriteRequestFilter extends HttpFilter {
     @Resource
     transient UserTransaction transaction;
 
-    @Resource
-    transient TransactionSynchronizationRegistry registry;
-
     @Inject
     transient IdempotentRequests records;
 
@@ -79,15 +74,19 @@ public class WriteRequestFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        ReadBody body = ReadBody.of(request);
-        RequestKey key;
-        try {
-            key = body.complete() ? RequestKey.of(request, Caller.of(principal), body.bytes()) : null;
-        } catch (BookingException e) {
-            GraphError.write(request, response, e.status(), e.code(), e.getMessage());
-            return;
+        HttpServletRequest body = request;
+        RequestKey key = null;
+        if (RequestKey.carried(request)) {
+            ReadBody read = ReadBody.of(request);
+            body = read;
+            try {
+                key = read.complete() ? RequestKey.of(request, Caller.of(principal), read.bytes()) : null;
+            } catch (BookingException e) {
+                GraphError.write(request, response, e.status(), e.code(), e.getMessage());
+                return;
+            }
         }
-        IdempotencyGate.prepare(body, kind, key);
+        IdempotencyGate.prepare(request, kind, key);
         if (kind == IdempotencyGate.Kind.BATCH) {
             batch(body, key, response, chain);
         } else {
@@ -95,14 +94,8 @@ public class WriteRequestFilter extends HttpFilter {
         }
     }
 
-    private void write(ReadBody request, RequestKey key, HttpServletResponse response, FilterChain chain)
+    private void write(HttpServletRequest request, RequestKey key, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        try {
-            transaction.begin();
-        } catch (Exception e) {
-            throw new ServletException("cannot begin the request's transaction", e);
-        }
-        OneTransaction.mark(registry);
         BufferedResponse answer = new BufferedResponse(response);
         try {
             chain.doFilter(request, answer);
@@ -112,7 +105,9 @@ public class WriteRequestFilter extends HttpFilter {
         }
         IdempotencyGate.State state = IdempotencyGate.state(request);
         int status = answer.getStatus();
-        if (state == IdempotencyGate.State.ANSWERED) {
+        if (state == null) {
+            // refused before its resource (401, 403, 404, 405, 415…): no transaction was begun, nothing changed
+        } else if (state == IdempotencyGate.State.ANSWERED) {
             rollback(); // a repeat, answered from the record or refused: nothing of it may change anything
         } else if (answer.sentError() || status >= 500 || status == 429 || rollbackOnly()) {
             rollback();
@@ -122,29 +117,48 @@ public class WriteRequestFilter extends HttpFilter {
                         + request.getMethod() + " " + request.getRequestURI());
                 answer.replaceWith(request, UnexpectedExceptionMapper.answerFor(request,
                         new IllegalStateException("rolled back")));
-            } else if (state == IdempotencyGate.State.CLAIMED && StoredAnswer.kept(status) && !answer.sentError()) {
+            } else if (state == IdempotencyGate.State.RECORDED && StoredAnswer.kept(status) && !answer.sentError()) {
                 record(key, answer);
             }
         } else {
-            if (state == IdempotencyGate.State.CLAIMED) {
-                Optional<StoredAnswer> stored = StoredAnswer.kept(status)
-                        ? answer.stored(settings.maxAnswerBytes()) : Optional.empty();
-                if (stored.isPresent()) {
-                    records.answer(key.id(), stored.get());
-                } else {
-                    records.release(key.id());
+            Optional<StoredAnswer> stored = state == IdempotencyGate.State.RECORDED && StoredAnswer.kept(status)
+                    ? answer.stored(settings.maxAnswerBytes()) : Optional.empty();
+            if (stored.isEmpty() || store(request, key, stored.get(), answer)) {
+                try {
+                    transaction.commit();
+                } catch (Exception e) {
+                    answer.replaceWith(request, UnexpectedExceptionMapper.answerFor(request, e));
                 }
-            }
-            try {
-                transaction.commit();
-            } catch (Exception e) {
-                answer.replaceWith(request, UnexpectedExceptionMapper.answerFor(request, e));
             }
         }
         answer.send();
     }
 
-    private void batch(ReadBody request, RequestKey key, HttpServletResponse response, FilterChain chain)
+    /**
+     * Stores the answer with the request's changes; true when the transaction may commit. A repeat that ran
+     * while its first try still ran loses here: its transaction is rolled back and its answer replaced by the
+     * first's (or by 409 while the first still runs past the lock timeout).
+     */
+    private boolean store(HttpServletRequest request, RequestKey key, StoredAnswer stored, BufferedResponse answer) {
+        OffsetDateTime now = IdempotencySettings.now();
+        IdempotentRequests.Claim claim = records.store(key, stored, now, now.plus(settings.retention()));
+        if (claim == IdempotentRequests.Claim.STORED) {
+            return true;
+        }
+        rollback();
+        Optional<IdempotentRequest> first = claim == IdempotentRequests.Claim.TAKEN ? records.find(key.id())
+                : Optional.empty();
+        if (first.isEmpty()) {
+            answer.replaceWith(request, Repeats.running(request));
+        } else if (first.get().fingerprint().equals(key.fingerprint())) {
+            answer.replaceWith(request, Repeats.replay(first.get()));
+        } else {
+            answer.replaceWith(request, Repeats.keyReused(request));
+        }
+        return false;
+    }
+
+    private void batch(HttpServletRequest request, RequestKey key, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (key == null) {
             chain.doFilter(request, response);
@@ -152,25 +166,17 @@ public class WriteRequestFilter extends HttpFilter {
         }
         BufferedResponse answer = new BufferedResponse(response);
         chain.doFilter(request, answer);
-        if (IdempotencyGate.state(request) == IdempotencyGate.State.CLAIMED && !answer.sentError()
-                && StoredAnswer.kept(answer.getStatus()) && everyRequestKept(answer)) {
+        if (IdempotencyGate.state(request) == IdempotencyGate.State.RECORDED && !answer.sentError()
+                && StoredAnswer.kept(answer.getStatus()) && everyRequestKept(request)) {
             record(key, answer);
         }
         answer.send();
     }
 
-    /** Whether every request of a batch's answer has an answer that is kept. */
-    private static boolean everyRequestKept(BufferedResponse answer) {
-        try (var reader = Jsons.JSON.createReader(new StringReader(answer.text()))) {
-            JsonValue responses = reader.readObject().get("responses");
-            if (responses == null || responses.getValueType() != JsonValue.ValueType.ARRAY) {
-                return true;
-            }
-            return responses.asJsonArray().stream().allMatch(step -> step instanceof JsonObject o
-                    && StoredAnswer.kept(o.getInt("status", 500)));
-        } catch (RuntimeException e) {
-            return false;
-        }
+    /** Whether every request of a batch had an answer that is kept (the batch leaves their statuses). */
+    private static boolean everyRequestKept(HttpServletRequest request) {
+        return request.getAttribute(Loopback.STEP_STATUSES_ATTRIBUTE) instanceof List<?> statuses
+                && statuses.stream().allMatch(status -> status instanceof Integer code && StoredAnswer.kept(code));
     }
 
     /** Stores an answer after the request's transaction ended; a failure costs only the replay. */

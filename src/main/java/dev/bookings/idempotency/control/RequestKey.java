@@ -40,6 +40,12 @@ public record RequestKey(String id, String tenantId, String fingerprint, boolean
     public static final String RETRY_ATTEMPT = "Retry-Attempt";
     static final int MAX_LENGTH = 255;
 
+    /** Whether the request carries anything a key is taken from (else its body need not be fingerprinted). */
+    public static boolean carried(HttpServletRequest request) {
+        return request.getHeader(IDEMPOTENCY_KEY) != null || Loopback.trustedStepKey(request) != null
+                || RequestIds.isSafe(request.getHeader(RequestIds.CLIENT_REQUEST_ID));
+    }
+
     /** The key of a write request, or null when it carries none. */
     public static RequestKey of(HttpServletRequest request, Caller caller, byte[] body) {
         List<String> explicitKeys = Collections.list(request.getHeaders(IDEMPOTENCY_KEY));

@@ -11,9 +11,9 @@ import java.time.OffsetDateTime;
 /**
  * A write request's key and, once it is done, its answer. The id is a hash of the caller (tenant and application
  * or user) and the key, so equal keys of two callers are two records; the fingerprint a hash of the method, the
- * path with its query and the body, so the key's reuse for another request is recognised. The row is inserted
- * when the request starts, in its transaction, and holds the answer when that transaction commits: no other
- * transaction ever sees it without one.
+ * path with its query and the body, so the key's reuse for another request is recognised. The row is inserted with
+ * the answer in the request's own transaction, just before it commits, or (for a refusal that changed nothing)
+ * just after it rolled back.
  */
 @Entity
 @Table(name = "idempotent_request")
@@ -35,9 +35,6 @@ public class IdempotentRequest {
     public static final String OLDEST_OF_TENANT = "IdempotentRequest.oldestOfTenant";
     public static final String COUNT_OF_TENANT = "IdempotentRequest.countOfTenant";
     public static final String DELETE_IDS = "IdempotentRequest.deleteIds";
-
-    /** The status of a record whose request has not answered yet (never seen committed). */
-    public static final int RUNNING = 0;
 
     @Id
     private String id;
@@ -68,7 +65,6 @@ public class IdempotentRequest {
         this.id = id;
         this.tenantId = tenantId;
         this.fingerprint = fingerprint;
-        this.status = RUNNING;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
     }
