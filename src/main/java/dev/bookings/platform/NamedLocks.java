@@ -25,26 +25,40 @@ public class NamedLocks {
     @Resource
     SessionContext context;
 
+    /** Tries to find a lock's row that a concurrent first use is still creating. */
+    static final int ATTEMPTS = 100;
+
     /** Waits (at most the database's lock timeout) until this transaction holds the lock named {@code name}. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void lock(String name) {
-        if (em.find(NamedLock.class, name, LockModeType.PESSIMISTIC_WRITE) == null) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (em.find(NamedLock.class, name, LockModeType.PESSIMISTIC_WRITE) != null) {
+                return;
+            }
+            if (attempt > 0) {
+                Thread.onSpinWait(); // another transaction creates the row and commits it in a moment
+                Thread.yield();
+            }
             context.getBusinessObject(NamedLocks.class).create(name);
-            em.find(NamedLock.class, name, LockModeType.PESSIMISTIC_WRITE);
         }
+        throw new IllegalStateException("the row of lock " + name + " could not be created");
     }
 
-    /** Creates the lock's row, once: a concurrent creation of the same name is as good as this one. */
+    /**
+     * Creates the lock's row, once: a concurrent creation of the same name is as good as this one (a unique key's
+     * refusal; on H2 also "concurrent update", 90131, while the other has not committed yet).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void create(String name) {
         try {
             em.persist(new NamedLock(name));
             em.flush();
         } catch (PersistenceException e) {
-            if (!DuplicateKey.causes(e)) {
+            if (!DuplicateKey.causes(e) && !DuplicateKey.pending(e)) {
                 throw e;
             }
             context.setRollbackOnly();
         }
     }
+
 }

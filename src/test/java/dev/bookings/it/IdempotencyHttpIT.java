@@ -310,6 +310,76 @@ class IdempotencyHttpIT {
         assertEquals(2, count(api, Api.encode(business) + "/customers"));
     }
 
+    /**
+     * A batch whose answer is not stored (one request refused 403, which is not kept) runs again when the SDK
+     * retries it; its create, done by the first try, answers from its own record, whatever try of the batch it is.
+     */
+    @Test
+    void aRetriedBatchWithoutAStoredAnswerRepeatsNoneOfItsChanges() {
+        Api api = new Api(base);
+        String business = api.business();
+        String writer = TestTokens.delegated(api.tenant, Scopes.BOOKINGS_READ_WRITE_ALL);
+        String batch = "{\"requests\": [{\"id\": \"1\", \"method\": \"POST\", \"url\": \"/solutions/bookingBusinesses/"
+                + Api.encode(business) + "/customers\", \"headers\": {\"Content-Type\": \"application/json\"},"
+                + " \"body\": {\"displayName\": \"Jordan\", \"emailAddress\": \"jordan@contoso.example\"}},"
+                + " {\"id\": \"2\", \"method\": \"POST\", \"url\": \"/solutions/bookingBusinesses\","
+                + " \"headers\": {\"Content-Type\": \"application/json\"}, \"body\": {\"displayName\": \"Not mine\"}}]}";
+        String crid = UUID.randomUUID().toString();
+        Http.Reply first = post(api.uri("v1.0/$batch"), writer, batch, "client-request-id", crid);
+        Http.Reply retry = post(api.uri("v1.0/$batch"), writer, batch, "client-request-id", crid, "Retry-Attempt", "1");
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(200, retry.status(), retry::toString);
+        assertNull(retry.header("Idempotent-Replayed"), "the batch ran again: its answer was not stored");
+        JsonObject created = first.json().getJsonArray("responses").getJsonObject(0);
+        JsonObject again = retry.json().getJsonArray("responses").getJsonObject(0);
+        assertEquals(201, created.getInt("status"), first::toString);
+        assertEquals(403, first.json().getJsonArray("responses").getJsonObject(1).getInt("status"), first::toString);
+        assertEquals(201, again.getInt("status"), retry::toString);
+        assertEquals(created.getJsonObject("body").getString("id"), again.getJsonObject("body").getString("id"));
+        assertEquals(1, count(api, Api.encode(business) + "/customers"));
+    }
+
+    /**
+     * Tries of one PATCH with {@code If-Match} that run at the same time (retries after a balancer's 504 while the
+     * first still runs) wait for each other on the appointment's row: one changes it, each other gets its answer
+     * (or 409 with {@code Retry-After} while it still runs), never 412 for their own change.
+     */
+    @Test
+    void concurrentRepeatsOfAPatchWithIfMatchGetTheFirstAnswer() throws Exception {
+        Api api = new Api(base);
+        String business = api.business();
+        String appointment = api.appointment(business);
+        URI item = api.item(Api.V1, business, "appointments", appointment);
+        String etag = Http.get(item, api.manager).header("ETag");
+        String crid = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<Future<Http.Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String attempt = Integer.toString(i + 1);
+                replies.add(pool.submit(() -> Http.send("PATCH", item, api.manager, "application/json",
+                        "{\"serviceNotes\": \"once\"}", "If-Match", etag, "client-request-id", crid, "Retry-Attempt", attempt)));
+            }
+            int succeeded = 0;
+            for (Future<Http.Reply> future : replies) {
+                Http.Reply reply = future.get();
+                assertTrue(reply.status() == 204 || reply.status() == 409 && "1".equals(reply.header("Retry-After")),
+                        reply::toString);
+                succeeded += reply.status() == 204 ? 1 : 0;
+            }
+            assertTrue(succeeded >= 1);
+        } finally {
+            pool.shutdownNow();
+        }
+        String after = Http.get(item, api.manager).header("ETag");
+        assertEquals(version(etag) + 1, version(after), "changed once: " + etag + " then " + after);
+    }
+
+    /** The version in an entity tag {@code W/"<pk>.<version>"} (hexadecimal). */
+    private static long version(String etag) {
+        return Long.parseLong(etag.substring(etag.indexOf('.') + 1, etag.length() - 1), 16);
+    }
+
     @Test
     void aBatchRequestsOwnIdempotencyKeyIsHonoured() {
         Api api = new Api(base);

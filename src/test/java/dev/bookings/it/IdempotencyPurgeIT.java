@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bookings.idempotency.boundary.IdempotentRequests;
+import dev.bookings.idempotency.control.IdempotentRequestStore;
 import dev.bookings.idempotency.control.RequestKey;
 import dev.bookings.idempotency.control.StoredAnswer;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ class IdempotencyPurgeIT {
     @Inject
     IdempotentRequests cut;
 
+    @Inject
+    IdempotentRequestStore records;
+
     private static RequestKey key(String tenant) {
         return new RequestKey(UUID.randomUUID().toString().replace("-", ""), tenant, "f".repeat(64), true, true);
     }
@@ -53,17 +57,17 @@ class IdempotencyPurgeIT {
         }
 
         long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline && (cut.find(expired.id()).isPresent() || cut.find(many.get(11).id()).isPresent())) {
+        while (System.nanoTime() < deadline && (records.find(expired.id()).isPresent() || records.find(many.get(11).id()).isPresent())) {
             Thread.sleep(200);
         }
 
-        assertTrue(cut.find(expired.id()).isEmpty(), "the expired record is purged");
-        assertTrue(cut.find(fresh.id()).isPresent(), "a record within its retention stays");
-        long kept = many.stream().filter(k -> cut.find(k.id()).isPresent()).count();
+        assertTrue(records.find(expired.id()).isEmpty(), "the expired record is purged");
+        assertTrue(records.find(fresh.id()).isPresent(), "a record within its retention stays");
+        long kept = many.stream().filter(k -> records.find(k.id()).isPresent()).count();
         assertEquals(BOUND, kept);
         for (int i = 0; i < 12; i++) {
-            assertTrue(cut.find(many.get(i).id()).isEmpty(), "the oldest go first: " + i);
+            assertTrue(records.find(many.get(i).id()).isEmpty(), "the oldest go first: " + i);
         }
-        assertEquals(201, cut.find(many.get(BOUND + 11).id()).orElseThrow().status());
+        assertEquals(201, records.find(many.get(BOUND + 11).id()).orElseThrow().status());
     }
 }

@@ -4,8 +4,10 @@ package dev.bookings.batch.control;
  * What one {@code $batch} may take, shared by its requests: the bytes of their answers together
  * ({@code bookings.batch.max-answer-bytes}) and the time they run ({@code bookings.batch.max-seconds}). A read
  * whose answer would pass the bytes left is answered 400 {@code answerTooLarge} in its place (nothing is held beyond
- * the bound); a request after the time is up is not sent and answers 504. A write's own answer always comes through
- * (its change happened; it is small: a write's body is at most 1 MiB), and counts.
+ * the bound); a request after the time is up is not sent and answers 504 (a read started before gets what is left
+ * of the time, a write its whole {@code bookings.batch.request-timeout-seconds}, so a change is never cut short). A
+ * write's own answer always comes through (its change happened; it is small: a write's body is at most 1 MiB), and
+ * counts.
  */
 public final class BatchBudget {
 

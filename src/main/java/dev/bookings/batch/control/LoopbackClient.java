@@ -69,7 +69,9 @@ public class LoopbackClient {
                 : HttpRequest.BodyPublishers.ofString(step.body() instanceof JsonString text
                         && !step.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT).contains("json")
                         ? text.getString() : step.body().toString());
-        long timeout = Math.max(1, Math.min(timeoutSeconds * 1_000_000_000L, nanosLeft));
+        // a read gets what is left of the batch's time; a write, once started, its whole time, so that it is never
+        // cut short after its change (the batch may then end up to one request's time past its own bound)
+        long timeout = write ? timeoutSeconds * 1_000_000_000L : Math.max(1, Math.min(timeoutSeconds * 1_000_000_000L, nanosLeft));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + step.url()))
                 .timeout(Duration.ofNanos(timeout)).method(step.method(), body)
                 .header(Loopback.SECRET_HEADER, Loopback.secretValue()).header(Loopback.BASE_HEADER, publicBase);

@@ -127,7 +127,12 @@ final class BufferedResponse extends HttpServletResponseWrapper {
         if (body.size() > maxBytes) {
             return Optional.empty();
         }
-        HttpServletResponse response = (HttpServletResponse) getResponse();
+        Map<String, List<String>> headers = keptHeaders((HttpServletResponse) getResponse());
+        return Optional.of(new StoredAnswer(getStatus(), headers, text()));
+    }
+
+    /** The headers of an answer that are kept with it ({@link StoredAnswer#keeps}). */
+    static Map<String, List<String>> keptHeaders(HttpServletResponse response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : response.getHeaderNames()) {
             if (StoredAnswer.keeps(name) && !name.equalsIgnoreCase("Content-Type")) {
@@ -137,7 +142,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
         if (response.getContentType() != null) {
             headers.put("Content-Type", List.of(response.getContentType()));
         }
-        return Optional.of(new StoredAnswer(getStatus(), headers, text()));
+        return headers;
     }
 
     /** Replaces whatever was answered by {@code answer}: an error in Graph's shape, or a replay's bytes. */

@@ -1,5 +1,6 @@
 package dev.bookings.idempotency.boundary;
 
+import dev.bookings.idempotency.control.IdempotentRequestStore;
 import dev.bookings.idempotency.control.RequestKey;
 import dev.bookings.idempotency.entity.IdempotentRequest;
 import dev.bookings.platform.Loopback;
@@ -67,6 +68,9 @@ public class IdempotencyGate implements ContainerRequestFilter {
     @Inject
     IdempotentRequests records;
 
+    @Inject
+    IdempotentRequestStore store;
+
     @Resource
     UserTransaction transaction;
 
@@ -111,7 +115,7 @@ public class IdempotencyGate implements ContainerRequestFilter {
     }
 
     private void write(ContainerRequestContext context, RequestKey key) {
-        Optional<IdempotentRequest> found = records.find(key.id());
+        Optional<IdempotentRequest> found = store.find(key.id());
         if (found.isEmpty()) {
             request.setAttribute(STATE_ATTRIBUTE, State.RECORDED);
             return;
@@ -129,7 +133,7 @@ public class IdempotencyGate implements ContainerRequestFilter {
     }
 
     private void batch(ContainerRequestContext context, RequestKey key) {
-        Optional<IdempotentRequest> found = records.find(key.id());
+        Optional<IdempotentRequest> found = store.find(key.id());
         if (found.isPresent() && !found.get().expired(IdempotencySettings.now()) && key.retry()) {
             IdempotentRequest first = found.get();
             answer(context, first.fingerprint().equals(key.fingerprint()) ? Repeats.replay(first)

@@ -3,6 +3,7 @@ package dev.bookings.idempotency.boundary;
 import dev.bookings.errors.BookingException;
 import dev.bookings.errors.GraphError;
 import dev.bookings.errors.UnexpectedExceptionMapper;
+import dev.bookings.idempotency.control.IdempotentRequestStore;
 import dev.bookings.idempotency.control.RequestKey;
 import dev.bookings.idempotency.control.StoredAnswer;
 import dev.bookings.platform.Loopback;
@@ -64,6 +65,9 @@ public class WriteRequestFilter extends HttpFilter {
     transient IdempotentRequests records;
 
     @Inject
+    transient IdempotentRequestStore store;
+
+    @Inject
     transient IdempotencySettings settings;
 
     @Override
@@ -104,34 +108,66 @@ public class WriteRequestFilter extends HttpFilter {
             throw e;
         }
         IdempotencyGate.State state = IdempotencyGate.state(request);
-        int status = answer.getStatus();
-        if (state == null) {
-            // refused before its resource (401, 403, 404, 405, 415…): no transaction was begun, nothing changed
-        } else if (state == IdempotencyGate.State.ANSWERED) {
+        if (state == IdempotencyGate.State.ANSWERED) {
             rollback(); // a repeat, answered from the record or refused: nothing of it may change anything
-        } else if (answer.sentError() || status >= 500 || status == 429 || rollbackOnly()) {
+        } else if (state != null) {
+            try {
+                finish(request, key, state == IdempotencyGate.State.RECORDED, answer);
+            } catch (RuntimeException e) {
+                // the database failed while the answer was stored or the transaction committed: 503, and so on
+                rollback();
+                answer.replaceWith(request, UnexpectedExceptionMapper.answerFor(request, e));
+            }
+        }
+        // (no state: refused before its resource, 401, 403, 404, 405, 415…: no transaction was begun)
+        answer.send();
+    }
+
+    /** Ends the request's transaction: commits it with the answer stored, or rolls it back. */
+    private void finish(HttpServletRequest request, RequestKey key, boolean recorded, BufferedResponse answer) {
+        int status = answer.getStatus();
+        if (answer.sentError() || status >= 500 || status == 429 || rollbackOnly()) {
             rollback();
-            if (status < 400 && !answer.sentError()) {
+            if (answer.sentError()) {
+                return;
+            }
+            if (status < 400) {
                 // a success whose transaction cannot commit: no use case lets this happen
                 LOG.severe(() -> "A write answered " + status + " but its transaction was rolled back: "
                         + request.getMethod() + " " + request.getRequestURI());
-                answer.replaceWith(request, UnexpectedExceptionMapper.answerFor(request,
-                        new IllegalStateException("rolled back")));
-            } else if (state == IdempotencyGate.State.RECORDED && StoredAnswer.kept(status) && !answer.sentError()) {
+                answer.replaceWith(request, UnexpectedExceptionMapper.answerFor(request, new IllegalStateException("rolled back")));
+            } else if (recorded && !replayDone(request, key, answer) && StoredAnswer.kept(status)) {
                 record(key, answer);
             }
-        } else {
-            Optional<StoredAnswer> stored = state == IdempotencyGate.State.RECORDED && StoredAnswer.kept(status)
-                    ? answer.stored(settings.maxAnswerBytes()) : Optional.empty();
-            if (stored.isEmpty() || store(request, key, stored.get(), answer)) {
-                try {
-                    transaction.commit();
-                } catch (Exception e) {
-                    answer.replaceWith(request, UnexpectedExceptionMapper.answerFor(request, e));
-                }
-            }
+            return;
         }
-        answer.send();
+        Optional<StoredAnswer> stored = recorded && StoredAnswer.kept(status)
+                ? answer.stored(settings.maxAnswerBytes()) : Optional.empty();
+        if (stored.isPresent() && !store(request, key, stored.get(), answer)) {
+            return;
+        }
+        try {
+            transaction.commit();
+        } catch (Exception e) {
+            answer.replaceWith(request, UnexpectedExceptionMapper.answerFor(request, e));
+        }
+    }
+
+    /**
+     * A retry that ran while its first try still ran, and was refused because of it (412 for its {@code If-Match},
+     * 404 for a DELETE, a lock timeout…), gets the first's answer once the first has committed it.
+     */
+    private boolean replayDone(HttpServletRequest request, RequestKey key, BufferedResponse answer) {
+        if (!key.retry()) {
+            return false;
+        }
+        Optional<IdempotentRequest> first = store.find(key.id());
+        if (first.isEmpty() || first.get().expired(IdempotencySettings.now())
+                || !first.get().fingerprint().equals(key.fingerprint())) {
+            return false;
+        }
+        answer.replaceWith(request, Repeats.replay(first.get()));
+        return true;
     }
 
     /**
@@ -141,12 +177,12 @@ public class WriteRequestFilter extends HttpFilter {
      */
     private boolean store(HttpServletRequest request, RequestKey key, StoredAnswer stored, BufferedResponse answer) {
         OffsetDateTime now = IdempotencySettings.now();
-        IdempotentRequests.Claim claim = records.store(key, stored, now, now.plus(settings.retention()));
-        if (claim == IdempotentRequests.Claim.STORED) {
+        IdempotentRequestStore.Claim claim = store.store(key, stored, now, now.plus(settings.retention()));
+        if (claim == IdempotentRequestStore.Claim.STORED) {
             return true;
         }
         rollback();
-        Optional<IdempotentRequest> first = claim == IdempotentRequests.Claim.TAKEN ? records.find(key.id())
+        Optional<IdempotentRequest> first = claim == IdempotentRequestStore.Claim.TAKEN ? store.find(key.id())
                 : Optional.empty();
         if (first.isEmpty()) {
             answer.replaceWith(request, Repeats.running(request));
@@ -164,11 +200,13 @@ public class WriteRequestFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        BufferedResponse answer = new BufferedResponse(response);
+        // a batch runs no transaction of its own: its answer is held while it fits the bound, stored, then sent
+        HeldResponse answer = new HeldResponse(response, settings.maxAnswerBytes());
         chain.doFilter(request, answer);
-        if (IdempotencyGate.state(request) == IdempotencyGate.State.RECORDED && !answer.sentError()
-                && StoredAnswer.kept(answer.getStatus()) && everyRequestKept(request)) {
-            record(key, answer);
+        answer.flushBuffer();
+        if (IdempotencyGate.state(request) == IdempotencyGate.State.RECORDED && StoredAnswer.kept(answer.getStatus())
+                && everyRequestKept(request)) {
+            answer.stored().ifPresent(stored -> record(key, stored));
         }
         answer.send();
     }
@@ -181,13 +219,13 @@ public class WriteRequestFilter extends HttpFilter {
 
     /** Stores an answer after the request's transaction ended; a failure costs only the replay. */
     private void record(RequestKey key, BufferedResponse answer) {
-        Optional<StoredAnswer> stored = answer.stored(settings.maxAnswerBytes());
-        if (stored.isEmpty()) {
-            return;
-        }
+        answer.stored(settings.maxAnswerBytes()).ifPresent(stored -> record(key, stored));
+    }
+
+    private void record(RequestKey key, StoredAnswer stored) {
         OffsetDateTime now = IdempotencySettings.now();
         try {
-            records.record(key, stored.get(), now, now.plus(settings.retention()));
+            records.record(key, stored, now, now.plus(settings.retention()));
         } catch (RuntimeException e) {
             // the answer still goes out; its repeat runs again, which a refusal or a batch of recorded requests allows
             LOG.warning(() -> "The answer of a keyed request could not be stored: " + e.getClass().getSimpleName());

@@ -59,8 +59,11 @@ public record RequestKey(String id, String tenantId, String fingerprint, boolean
         }
         String step = Loopback.trustedStepKey(request);
         if (step != null && step.length() > 2) {
+            // the mode and the retry flag are the batch's; the record is the batch's key with the request's id
+            // (and, as for a client-request-id, the request itself), whichever try of the batch this is
             boolean explicit = step.charAt(0) == 'K';
-            return new RequestKey(id(caller, "s:" + step + (explicit ? "" : "\n" + fingerprint)), caller.tenantId(),
+            String batchStep = step.substring(2);
+            return new RequestKey(id(caller, "s:" + batchStep + (explicit ? "" : "\n" + fingerprint)), caller.tenantId(),
                     fingerprint, explicit, step.charAt(1) == '1');
         }
         String clientRequestId = request.getHeader(RequestIds.CLIENT_REQUEST_ID);

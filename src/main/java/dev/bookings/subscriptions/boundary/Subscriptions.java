@@ -19,8 +19,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Subscriptions of the caller's tenant, each step in one transaction. The HTTP handshake with the subscriber
- * runs before (in the resource), never inside a transaction.
+ * Subscriptions of the caller's tenant, each step in the write request's one transaction. The HTTP handshake with
+ * the subscriber runs before (in the resource), in that transaction too; {@code Webhooks} bounds how many run at
+ * once, since each holds a database connection while it waits.
  */
 @Stateless
 @WritesThrough

@@ -76,7 +76,8 @@ public class SubscriptionsResource {
             Scopes.BOOKINGS_MANAGE_ALL})
     public Response create(InputStream body) throws InterruptedException {
         SubscriptionInput input = SubscriptionInput.of(JsonBodies.readObject(body, false), settings);
-        // everything is checked before the subscriber is called, and the call happens outside any transaction
+        // everything is checked before the subscriber is called; the call happens inside the request's transaction
+        // (its record commits with the subscription), which holds a connection: Webhooks bounds such calls
         input.changeTypes();
         input.expiration(Subscriptions.now());
         input.clientState();

@@ -1,6 +1,7 @@
 package dev.bookings.subscriptions.control;
 
 import dev.bookings.errors.InvalidRequest;
+import dev.bookings.errors.TooManyRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -29,6 +30,15 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class Webhooks {
 
+    /**
+     * Validation handshakes at once per instance: each runs inside its write request's transaction, which holds a
+     * database connection for as long as the subscriber takes to answer ({@code bookings.subscriptions
+     * .timeout-seconds}), so they may take at most this many of the pool's connections; one more is 429.
+     */
+    static final int MAX_HANDSHAKES = 4;
+
+    private final java.util.concurrent.Semaphore handshakes = new java.util.concurrent.Semaphore(MAX_HANDSHAKES);
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_TOKEN_ANSWER = 1024;
 
@@ -51,6 +61,18 @@ public class Webhooks {
      * the endpoint answered, so the handshake cannot be used to probe other services.
      */
     public void validate(String url, String property) throws InterruptedException {
+        // a write request's transaction holds a database connection while its subscriber is asked: bounded
+        if (!handshakes.tryAcquire()) {
+            throw new TooManyRequests("Too many subscription validations are running; retry after 1 second.", 1);
+        }
+        try {
+            handshake(url, property);
+        } finally {
+            handshakes.release();
+        }
+    }
+
+    private void handshake(String url, String property) throws InterruptedException {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String token = "Validation: " + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
