@@ -13,9 +13,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * A write request runs in one transaction, begun before its resource is called and committed after its answer is
  * made (idempotency's {@code WriteRequestFilter}), so every use case it calls joins that transaction. This
  * interceptor, bound to every use case ({@link WritesThrough}), writes the use case's changes to the database when it
- * returns, as its own commit would: what the resource answers next (an ETag, a version) is what the database
- * holds, and a refused change (a unique key, a stale version) fails inside the use case, where the exception mappers
- * expect it, not in the commit after the answer. Outside such a request it does nothing.
+ * returns something, as its own commit would: what the resource answers from it (an ETag, a version) is what the
+ * database holds, and a refused change (a unique key, a stale version) fails inside the use case. A use case that
+ * returns nothing is written by the commit ({@code WriteRequestFilter} maps a failed commit as the exception mappers
+ * would). Outside such a request it does nothing.
  */
 @Interceptor
 @WritesThrough
@@ -41,7 +42,10 @@ public class OneTransaction implements java.io.Serializable {
     @AroundInvoke
     public Object flushOnReturn(InvocationContext invocation) throws Exception {
         Object result = invocation.proceed();
-        if (registry.getTransactionKey() != null && registry.getResource(MARK) != null
+        // only a use case that returns something can have its answer built from what it changed (a version, an
+        // ETag); one that returns nothing (cancel, a PATCH answered 204) is flushed by the commit, whose failures
+        // the request's filter maps the same way, and a flush here would compute its changes twice
+        if (result != null && registry.getTransactionKey() != null && registry.getResource(MARK) != null
                 && !registry.getRollbackOnly() && em.isJoinedToTransaction()) {
             em.flush();
         }

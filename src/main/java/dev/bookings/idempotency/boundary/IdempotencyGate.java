@@ -31,9 +31,10 @@ import java.util.Optional;
  * {@code Idempotency-Key}, or a {@code client-request-id} with {@code Retry-Attempt}): its answer again, with
  * {@code Idempotent-Replayed: true}, nothing run;</li>
  * <li>an {@code Idempotency-Key} of another request: 422 {@code idempotencyKeyReused}, nothing run;</li>
- * <li>a record past its retention, or of a {@code client-request-id}'s first try that reuses the id of an earlier
- * request: the record is removed, and the request runs and is recorded.</li>
+ * <li>a record past its retention: the record is removed, and the request runs and is recorded.</li>
  * </ol>
+ * A {@code client-request-id}'s first try (no {@code Retry-Attempt}) reads nothing: no earlier try can answer it,
+ * and its record, stored in one statement with its answer, replaces that of an earlier identical request.
  * A repeat that arrives while the first still runs finds no record yet; it runs, and when its answer is stored the
  * record's unique key makes it wait for the first: the first committed, it is rolled back and gets the first's
  * answer; the first still running past the database's lock timeout, it is rolled back and gets 409 with
@@ -115,6 +116,11 @@ public class IdempotencyGate implements ContainerRequestFilter {
     }
 
     private void write(ContainerRequestContext context, RequestKey key) {
+        if (!key.retry()) {
+            // a client-request-id's first try: nothing to answer it from; its record replaces any earlier one
+            request.setAttribute(STATE_ATTRIBUTE, State.RECORDED);
+            return;
+        }
         Optional<IdempotentRequest> found = store.find(key.id());
         if (found.isEmpty()) {
             request.setAttribute(STATE_ATTRIBUTE, State.RECORDED);

@@ -1,12 +1,14 @@
 package dev.bookings.idempotency.boundary;
 
 import dev.bookings.errors.DuplicateKey;
+import dev.bookings.idempotency.control.IdempotentRequestStore;
 import dev.bookings.idempotency.control.RequestKey;
 import dev.bookings.idempotency.control.StoredAnswer;
 import dev.bookings.idempotency.entity.IdempotentRequest;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
@@ -28,6 +30,9 @@ public class IdempotentRequests {
     @Resource
     SessionContext context;
 
+    @Inject
+    IdempotentRequestStore store;
+
     /** Removes a record for good, in a transaction of its own: the key is free for the request that removes it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void remove(String id) {
@@ -42,6 +47,10 @@ public class IdempotentRequests {
      * or that ran none (a {@code $batch}), unless the key has been taken meanwhile.
      */
     public void record(RequestKey key, StoredAnswer answer, OffsetDateTime now, OffsetDateTime expiresAt) {
+        if (!key.retry()) {
+            store.replace(key, answer, now, expiresAt); // a first try's record replaces an earlier one
+            return;
+        }
         IdempotentRequest record = new IdempotentRequest(key.id(), key.tenantId(), key.fingerprint(), now, expiresAt);
         record.answered(answer.status(), answer.headersJson(), answer.body());
         try {

@@ -177,7 +177,8 @@ public class WriteRequestFilter extends HttpFilter {
      */
     private boolean store(HttpServletRequest request, RequestKey key, StoredAnswer stored, BufferedResponse answer) {
         OffsetDateTime now = IdempotencySettings.now();
-        IdempotentRequestStore.Claim claim = store.store(key, stored, now, now.plus(settings.retention()));
+        IdempotentRequestStore.Claim claim = key.retry() ? store.store(key, stored, now, now.plus(settings.retention()))
+                : store.replace(key, stored, now, now.plus(settings.retention()));
         if (claim == IdempotentRequestStore.Claim.STORED) {
             return true;
         }

@@ -3,12 +3,14 @@ package dev.bookings.idempotency.control;
 import dev.bookings.errors.DuplicateKey;
 import dev.bookings.idempotency.entity.IdempotentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The records of keyed write requests as a write request's own transaction reads and writes them: plain calls on
@@ -29,8 +31,21 @@ public class IdempotentRequestStore {
         BUSY
     }
 
+    /** PostgreSQL's upsert; H2 (every other URL) has {@code MERGE … KEY}. */
+    private static final String UPSERT_POSTGRESQL = "insert into idempotent_request (id, tenant_id, fingerprint, status,"
+            + " headers_json, body, created_at, expires_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (id) do"
+            + " update set tenant_id = excluded.tenant_id, fingerprint = excluded.fingerprint, status = excluded.status,"
+            + " headers_json = excluded.headers_json, body = excluded.body, created_at = excluded.created_at,"
+            + " expires_at = excluded.expires_at";
+    private static final String UPSERT_H2 = "merge into idempotent_request (id, tenant_id, fingerprint, status,"
+            + " headers_json, body, created_at, expires_at) key (id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
     @PersistenceContext(unitName = "bookings")
     EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "bookings.db.url")
+    String databaseUrl;
 
     /** The committed record of a key, detached (a later insert of the key in this transaction is a new row). */
     public Optional<IdempotentRequest> find(String id) {
@@ -58,6 +73,26 @@ public class IdempotentRequestStore {
             if (DuplicateKey.causes(e)) {
                 return Claim.TAKEN;
             }
+            if (lockTimedOut(e) || DuplicateKey.pending(e)) {
+                return Claim.BUSY;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Stores the record of a {@code client-request-id}'s first try in one statement, replacing the record of an
+     * earlier request with the same id and the same method, path and body (such a reuse is a new request): a first
+     * try has no earlier try to be answered from, so it reads nothing first, and its retry finds this record.
+     */
+    public Claim replace(RequestKey key, StoredAnswer answer, OffsetDateTime now, OffsetDateTime expiresAt) {
+        try {
+            em.createNativeQuery(databaseUrl.startsWith("jdbc:postgresql:") ? UPSERT_POSTGRESQL : UPSERT_H2)
+                    .setParameter(1, key.id()).setParameter(2, key.tenantId()).setParameter(3, key.fingerprint())
+                    .setParameter(4, answer.status()).setParameter(5, answer.headersJson()).setParameter(6, answer.body())
+                    .setParameter(7, now).setParameter(8, expiresAt).executeUpdate();
+            return Claim.STORED;
+        } catch (PersistenceException e) {
             if (lockTimedOut(e) || DuplicateKey.pending(e)) {
                 return Claim.BUSY;
             }
