@@ -3,7 +3,6 @@ package dev.bookings.idempotency.boundary;
 import dev.bookings.errors.RequestIds;
 import dev.bookings.idempotency.control.StoredAnswer;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -42,27 +41,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
             throw new IllegalStateException("getWriter() has been called");
         }
         if (stream == null) {
-            stream = new ServletOutputStream() {
-                @Override
-                public void write(int b) {
-                    body.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    body.write(b, off, len);
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                    throw new IllegalStateException("the answer is written blocking");
-                }
-            };
+            stream = new SinkStream(body::write, (b, off, len) -> { });
         }
         return stream;
     }

@@ -2,7 +2,6 @@ package dev.bookings.idempotency.boundary;
 
 import dev.bookings.idempotency.control.StoredAnswer;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
@@ -71,34 +70,11 @@ final class HeldResponse extends HttpServletResponseWrapper {
             throw new IllegalStateException("getWriter() has been called");
         }
         if (stream == null) {
-            stream = new ServletOutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    HeldResponse.this.write(new byte[] {(byte) b}, 0, 1);
+            stream = new SinkStream(this::write, (b, off, len) -> {
+                if (overflow) {
+                    out().flush();
                 }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    HeldResponse.this.write(b, off, len);
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    if (overflow) {
-                        out().flush();
-                    }
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                    throw new IllegalStateException("the answer is written blocking");
-                }
-            };
+            });
         }
         return stream;
     }
