@@ -5,6 +5,7 @@ import dev.bookings.idempotency.entity.IdempotentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
@@ -87,8 +88,10 @@ public class IdempotentRequestStore {
      */
     public Claim replace(RequestKey key, StoredAnswer answer, OffsetDateTime now, OffsetDateTime expiresAt) {
         try {
+            // the record's table holds no entity of the request's: nothing to flush before it (a flush would
+            // compute the transaction's changes once more, and its commit computes them anyway)
             em.createNativeQuery(databaseUrl.startsWith("jdbc:postgresql:") ? UPSERT_POSTGRESQL : UPSERT_H2)
-                    .setParameter(1, key.id()).setParameter(2, key.tenantId()).setParameter(3, key.fingerprint())
+                    .setFlushMode(FlushModeType.COMMIT).setParameter(1, key.id()).setParameter(2, key.tenantId()).setParameter(3, key.fingerprint())
                     .setParameter(4, answer.status()).setParameter(5, answer.headersJson()).setParameter(6, answer.body())
                     .setParameter(7, now).setParameter(8, expiresAt).executeUpdate();
             return Claim.STORED;
