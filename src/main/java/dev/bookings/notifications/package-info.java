@@ -1,9 +1,10 @@
 /**
- * Cancellation notices that are never lost. The cancel transaction records one {@code Notice} per recipient (a
- * transactional outbox: no notice without a committed cancel, none lost with one); {@code NoticeDelivery} sends
- * them by e-mail through Jakarta Mail, claiming each with a conditional update so that several instances never
- * send one at once, retrying with exponential backoff and giving every notice a stable {@code Message-ID}.
- * Stands on {@code appointments}, {@code staff}, {@code businesses} and the ground; it observes the appointment use
- * cases' events, so nothing below imports it.
+ * Mails to the people around a booking, never lost: every change of an appointment (booked, moved, staff swapped,
+ * cancelled, deleted) records, in its own transaction, one {@code Notice} per person in the {@code outbox}, rendered
+ * then as plain text, HTML and an iCalendar part (iTIP {@code REQUEST} or {@code CANCEL}, one {@code UID} per
+ * appointment, a {@code SEQUENCE} that grows with every change), so their calendars follow the booking;
+ * {@code MailCourier} sends them through Jakarta Mail with a stable {@code Message-ID}.
+ * Stands on {@code outbox}, {@code appointments}, {@code staff}, {@code businesses} and the ground; it observes the
+ * appointment use cases' events, so nothing below imports it.
  */
 package dev.bookings.notifications;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.bookings.appointments.boundary.AppointmentBooking;
 import dev.bookings.businesses.boundary.BusinessRegistry;
 import dev.bookings.security.Caller;
-import dev.bookings.subscriptions.boundary.ChangeNotificationDelivery;
+import dev.bookings.outbox.boundary.OutboxDelivery;
 import dev.bookings.subscriptions.boundary.Subscriptions;
 import dev.bookings.subscriptions.control.SubscriptionInput;
 import dev.bookings.subscriptions.control.SubscriptionSettings;
@@ -45,7 +45,7 @@ class ChangeNotificationOutboxIT {
     SubscriptionSettings settings;
 
     @Inject
-    ChangeNotificationDelivery delivery;
+    OutboxDelivery delivery;
 
     @Resource
     UserTransaction transaction;

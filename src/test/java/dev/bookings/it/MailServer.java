@@ -1,5 +1,13 @@
 package dev.bookings.it;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -55,6 +63,39 @@ public final class MailServer {
             }
         }
         return found;
+    }
+
+    /** Received cancellations (subject "Cancelled: …") with a recipient among {@code addresses}. */
+    public static List<MimeMessage> cancellations(Collection<String> addresses) {
+        return to(addresses).stream().filter(m -> subject(m).startsWith("Cancelled:")).toList();
+    }
+
+    /** Waits until {@code count} or more cancellations reached {@code addresses}, or the timeout passes. */
+    public static List<MimeMessage> awaitCancellations(Collection<String> addresses, int count, Duration timeout) {
+        eventually(() -> cancellations(addresses).size() >= count, timeout);
+        return cancellations(addresses);
+    }
+
+    /** The parts of a multipart mail by content type without parameters ({@code text/plain}, {@code text/calendar}). */
+    public static Map<String, String> parts(MimeMessage message) throws Exception {
+        Map<String, String> parts = new HashMap<>();
+        Multipart multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            Object content = part.getContent();
+            String text = content instanceof String s ? s
+                    : new String(((InputStream) content).readAllBytes(), StandardCharsets.UTF_8);
+            parts.put(part.getContentType().replaceAll(";.*", "").trim().toLowerCase(Locale.ROOT), text);
+        }
+        return parts;
+    }
+
+    public static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until exactly-or-more {@code count} messages reached {@code addresses}, or the timeout passes. */

@@ -1,6 +1,7 @@
 package dev.bookings.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +25,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 class MigrationsIT {
 
     private static final String[] TABLES = {"booking_business", "booking_service", "staff_member", "booking_customer",
-            "appointment", "appointment_customer", "appointment_staff", "notice"};
+            "appointment", "appointment_customer", "appointment_staff"};
 
     @Test
     void migrateAnEmptyDatabaseToTheLatestVersion() throws SQLException {
@@ -36,6 +37,8 @@ class MigrationsIT {
         for (String table : TABLES) {
             assertEquals(0, count(database, table), table);
         }
+        assertEquals(0, count(database, "outbox_message"));
+        assertEquals(0, count(database, "mail_message"));
     }
 
     @Test
@@ -44,10 +47,14 @@ class MigrationsIT {
         PreviousRelease.install(database);
         Map<String, Long> before = counts(database);
         assertEquals(1L, before.get("booking_business"), "the previous release's data is in place");
+        long notices = count(database, "notice");
+        assertTrue(notices > 0, "the previous release's cancellation notices are in place");
 
         PreviousRelease.flyway(database).load().migrate();
 
         assertEquals(before, counts(database), "no row lost or added by the upgrade");
+        assertEquals(notices, count(database, "mail_message"), "every notice is a mail in the one outbox");
+        assertEquals(notices, count(database, "outbox_message"), "with its delivery state");
         MigrationInfo[] all = PreviousRelease.flyway(database).load().info().all();
         assertEquals(all[all.length - 1].getVersion(), PreviousRelease.flyway(database).load().info().current().getVersion(),
                 "the schema is at the latest version");

@@ -10,11 +10,11 @@ import dev.bookings.appointments.boundary.AppointmentCancellation;
 import dev.bookings.appointments.control.AppointmentInput;
 import dev.bookings.businesses.boundary.BusinessRegistry;
 import dev.bookings.businesses.control.BusinessInput;
-import dev.bookings.notifications.boundary.NoticeDelivery;
-import dev.bookings.notifications.boundary.NoticeQueueHealth;
-import dev.bookings.notifications.control.MailSettings;
+import dev.bookings.notifications.entity.MessageKind;
 import dev.bookings.notifications.entity.Notice;
-import dev.bookings.notifications.entity.NoticeStatus;
+import dev.bookings.outbox.boundary.OutboxDelivery;
+import dev.bookings.outbox.boundary.OutboxHealth;
+import dev.bookings.outbox.entity.DeliveryStatus;
 import dev.bookings.notifications.entity.RecipientKind;
 import dev.bookings.platform.ApiVersion;
 import dev.bookings.security.Caller;
@@ -33,7 +33,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.Readiness;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -71,14 +70,11 @@ class NoticeOutboxIT {
     ManagedExecutorService executor;
 
     @Inject
-    NoticeDelivery delivery;
-
-    @Inject
-    Config config;
+    OutboxDelivery delivery;
 
     @Inject
     @Readiness
-    NoticeQueueHealth health;
+    OutboxHealth health;
 
     Caller user;
     String business;
@@ -130,11 +126,12 @@ class NoticeOutboxIT {
     void cancelRecordsOneNoticePerRecipientAndRepeatRecordsNothing() {
         String id = book();
         cancellation.cancel(user, business, id, "closed", Preconditions.NONE);
-        List<Notice> notices = records.notices(id);
+        List<Notice> notices = records.notices(id, MessageKind.CANCELLED);
         assertEquals(List.of(RecipientKind.CUSTOMER, RecipientKind.STAFF, RecipientKind.OWNER),
                 notices.stream().map(Notice::recipientKind).toList());
         cancellation.cancel(user, business, id, "closed again", Preconditions.NONE);
-        assertEquals(3, records.notices(id).size());
+        assertEquals(3, records.notices(id, MessageKind.CANCELLED).size());
+        assertEquals(6, records.notices(id).size(), "the booking's three and the cancel's three, nothing for the repeat");
     }
 
     @Test
@@ -147,7 +144,7 @@ class NoticeOutboxIT {
             transaction.rollback();
         }
         Thread.sleep(500);
-        assertEquals(0, records.notices(id).size());
+        assertEquals(0, records.notices(id, MessageKind.CANCELLED).size());
     }
 
     @Test
@@ -157,11 +154,12 @@ class NoticeOutboxIT {
             cancellation.cancel(user, business, id, "worker dies", Preconditions.NONE);
             assertEquals(3, records.claimForDeadWorker(id, Duration.ofSeconds(2)));
         });
-        assertTrue(records.notices(id).stream().allMatch(n -> n.status() == NoticeStatus.SENDING
+        assertTrue(records.notices(id, MessageKind.CANCELLED).stream().allMatch(n -> n.status() == DeliveryStatus.SENDING
                 && "dead-worker".equals(n.claimedBy())), "claimed by the dead worker, not sent after commit");
-        eventually(() -> records.notices(id).stream().allMatch(n -> n.status() == NoticeStatus.SENT), Duration.ofSeconds(30));
-        for (Notice notice : records.notices(id)) {
-            assertEquals(NoticeStatus.SENT, notice.status(), notice.id() + " " + notice.lastError());
+        eventually(() -> records.notices(id, MessageKind.CANCELLED).stream().allMatch(n -> n.status() == DeliveryStatus.SENT),
+                Duration.ofSeconds(30));
+        for (Notice notice : records.notices(id, MessageKind.CANCELLED)) {
+            assertEquals(DeliveryStatus.SENT, notice.status(), notice.id() + " " + notice.lastError());
             assertEquals(2, notice.attempts(), "the dead worker's attempt and one delivery");
             assertNull(notice.claimedBy());
         }
@@ -181,16 +179,17 @@ class NoticeOutboxIT {
         // the worker's own round starts after the commit; four more act as further instances on the same table
         List<Future<Integer>> rounds = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            rounds.add(executor.submit(() -> delivery.deliver(MailSettings.of(config))));
+            String node = "instance-" + i;
+            rounds.add(executor.submit(() -> delivery.deliver(node)));
         }
         for (Future<Integer> round : rounds) {
             round.get();
         }
-        eventually(() -> ids.stream().allMatch(id -> records.notices(id).stream().allMatch(n -> n.status() == NoticeStatus.SENT)),
-                Duration.ofSeconds(30));
+        eventually(() -> ids.stream().allMatch(id -> records.notices(id, MessageKind.CANCELLED).stream()
+                .allMatch(n -> n.status() == DeliveryStatus.SENT)), Duration.ofSeconds(30));
         for (String id : ids) {
-            for (Notice notice : records.notices(id)) {
-                assertEquals(NoticeStatus.SENT, notice.status(), notice.id() + " " + notice.lastError());
+            for (Notice notice : records.notices(id, MessageKind.CANCELLED)) {
+                assertEquals(DeliveryStatus.SENT, notice.status(), notice.id() + " " + notice.lastError());
                 assertEquals(1, notice.attempts(), "claimed once, sent once");
             }
         }

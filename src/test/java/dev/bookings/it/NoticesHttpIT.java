@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.time.Duration;
@@ -42,13 +40,7 @@ class NoticesHttpIT {
     }
 
     static Map<String, String> parts(MimeMessage message) throws Exception {
-        Map<String, String> parts = new HashMap<>();
-        Multipart multipart = (Multipart) message.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            parts.put(part.getContentType().replaceAll(";.*", "").trim().toLowerCase(), (String) part.getContent());
-        }
-        return parts;
+        return MailServer.parts(message);
     }
 
     static String recipient(MimeMessage message) throws Exception {
@@ -84,9 +76,9 @@ class NoticesHttpIT {
         Set<String> expected = Set.of(owner, staffOn, paris, plain);
         Set<String> everyone = new HashSet<>(expected);
         everyone.add(staffOff);
-        List<MimeMessage> mails = MailServer.await(everyone, 4, DELIVERY);
+        List<MimeMessage> mails = MailServer.awaitCancellations(everyone, 4, DELIVERY);
         Thread.sleep(1500);
-        mails = MailServer.to(everyone);
+        mails = MailServer.cancellations(everyone);
         assertEquals(4, mails.size(), "one mail per recipient");
 
         Set<String> recipients = new HashSet<>();
@@ -109,16 +101,16 @@ class NoticesHttpIT {
         }
         assertEquals(expected, recipients);
 
-        MimeMessage toParis = MailServer.to(Set.of(paris)).get(0);
+        MimeMessage toParis = MailServer.cancellations(Set.of(paris)).get(0);
         assertTrue(parts(toParis).get("text/plain").contains("(Europe/Paris)"));
-        MimeMessage toStaff = MailServer.to(Set.of(staffOn)).get(0);
+        MimeMessage toStaff = MailServer.cancellations(Set.of(staffOn)).get(0);
         assertTrue(parts(toStaff).get("text/plain").contains("(America/Los_Angeles)"));
 
         Http.Reply again = Http.postJson(api.cancel(Api.BETA, business, "calendarView", appointment), api.manager,
                 "{\"cancellationMessage\": \"again\"}");
         assertEquals(204, again.status());
         Thread.sleep(3000);
-        assertEquals(4, MailServer.to(everyone).size(), "a repeat cancel sends nothing");
+        assertEquals(4, MailServer.cancellations(everyone).size(), "a repeat cancel sends nothing");
     }
 
     @Test
@@ -133,10 +125,10 @@ class NoticesHttpIT {
                 + " \"optOutOfCustomerEmail\": true, \"staffMemberIds\": [\"" + staffId + "\"],"
                 + " \"customers\": [{\"name\": \"Jordan\", \"emailAddress\": \"" + customer + "\"}]}");
         assertEquals(204, Http.postJson(api.cancel(Api.V1, business, "appointments", appointment), api.manager, "{}").status());
-        MailServer.await(Set.of(staff), 1, DELIVERY);
+        MailServer.awaitCancellations(Set.of(staff), 1, DELIVERY);
         Thread.sleep(1500);
-        assertEquals(1, MailServer.to(Set.of(staff, customer)).size());
-        assertEquals(staff, recipient(MailServer.to(Set.of(staff, customer)).get(0)));
+        assertEquals(1, MailServer.cancellations(Set.of(staff, customer)).size());
+        assertEquals(staff, recipient(MailServer.cancellations(Set.of(staff, customer)).get(0)));
     }
 
     @Test
@@ -160,9 +152,9 @@ class NoticesHttpIT {
         } finally {
             MailServer.start();
         }
-        List<MimeMessage> mails = MailServer.await(addresses, 3, DELIVERY);
+        List<MimeMessage> mails = MailServer.awaitCancellations(addresses, 3, DELIVERY);
         Thread.sleep(1500);
-        mails = MailServer.to(addresses);
+        mails = MailServer.cancellations(addresses);
         Set<String> recipients = new HashSet<>();
         for (MimeMessage mail : mails) {
             recipients.add(recipient(mail));
@@ -196,9 +188,9 @@ class NoticesHttpIT {
         } finally {
             pool.shutdownNow();
         }
-        MailServer.await(addresses, 50, DELIVERY);
+        MailServer.awaitCancellations(addresses, 50, DELIVERY);
         Thread.sleep(2000);
-        List<MimeMessage> mails = MailServer.to(addresses);
+        List<MimeMessage> mails = MailServer.cancellations(addresses);
         Map<String, Integer> perRecipient = new HashMap<>();
         for (MimeMessage mail : mails) {
             perRecipient.merge(recipient(mail), 1, Integer::sum);
@@ -215,19 +207,21 @@ class NoticesHttpIT {
         String appointment = api.create(Api.encode(business) + "/appointments", "{" + Api.times(Duration.ofDays(3)) + ","
                 + " \"customers\": [{\"name\": \"C\", \"emailAddress\": \"" + customer + "\"}]}");
         assertEquals(204, Http.postJson(api.cancel(Api.V1, business, "appointments", appointment), api.manager, "{}").status());
-        MailServer.await(Set.of(customer), 1, DELIVERY);
+        MailServer.awaitCancellations(Set.of(customer), 1, DELIVERY);
 
         java.net.URI health = java.net.URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/health/ready");
         Http.Reply reply = Http.get(health, null);
         assertEquals(200, reply.status(), reply::toString);
         var check = reply.json().getJsonArray("checks").stream().map(v -> v.asJsonObject())
-                .filter(c -> c.getString("name").equals("cancellation-notices")).findFirst().orElseThrow();
+                .filter(c -> c.getString("name").equals("outbox")).findFirst().orElseThrow();
         assertEquals("UP", check.getString("status"));
         var data = check.getJsonObject("data");
-        for (String key : new String[] {"pending", "sending", "sent", "failed", "smtpConfigured"}) {
-            assertTrue(data.containsKey(key), key);
+        for (String kind : new String[] {"mail", "webhook"}) {
+            for (String key : new String[] {"pending", "sending", "sent", "failed", "superseded", "ready"}) {
+                assertTrue(data.containsKey(kind + "." + key), kind + "." + key);
+            }
         }
-        assertTrue(Long.parseLong(data.get("sent").toString().replace("\"", "")) >= 1, data::toString);
+        assertTrue(Long.parseLong(data.get("mail.sent").toString().replace("\"", "")) >= 1, data::toString);
         assertFalse(reply.body().contains(customer), "no addresses leave through health");
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import dev.bookings.notifications.entity.MessageKind;
 import dev.bookings.notifications.entity.Notice;
 import java.util.List;
 import java.util.Map;
@@ -53,33 +54,41 @@ public class Records {
         return new Caller(tenant, "app-" + tenant, false);
     }
 
-    /** The notices recorded for an appointment, as committed. */
+    /** The mails recorded for an appointment, as committed, oldest first. */
     @Transactional
     public List<Notice> notices(String appointmentId) {
-        return em.createQuery("select n from Notice n where n.appointment.id = :id order by n.pk", Notice.class)
+        return em.createQuery("select n from Notice n where n.appointmentId = :id order by n.pk", Notice.class)
                 .setParameter("id", appointmentId).getResultList();
     }
 
+    /** The mails of one kind recorded for an appointment, as committed, oldest first. */
+    public List<Notice> notices(String appointmentId, MessageKind kind) {
+        return notices(appointmentId).stream().filter(n -> n.messageKind() == kind).toList();
+    }
+
     /**
-     * In the caller's transaction: marks the appointment's notices as claimed by a worker that then died, its lease
-     * running out after {@code lease}.
+     * In the caller's transaction: marks the appointment's cancellation mails as claimed by a worker that then died,
+     * its lease running out after {@code lease}.
      */
     @Transactional
     public int claimForDeadWorker(String appointmentId, Duration lease) {
-        return em.createQuery("update Notice n set n.status = dev.bookings.notifications.entity.NoticeStatus.SENDING,"
-                + " n.claimedBy = 'dead-worker', n.claimedUntil = :until, n.attempts = 1, n.version = n.version + 1"
-                + " where n.appointment.pk in (select a.pk from Appointment a where a.id = :id)")
-                .setParameter("until", OffsetDateTime.now(ZoneOffset.UTC).plus(lease))
-                .setParameter("id", appointmentId).executeUpdate();
+        return em.createNativeQuery("update outbox_message set status = 'SENDING', claimed_by = 'dead-worker',"
+                + " lease_until = ?1, attempts = 1, version = version + 1 where pk in (select m.pk from mail_message m"
+                + " where m.appointment_id = ?2 and m.message_kind = 'CANCELLED')")
+                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).plus(lease))
+                .setParameter(2, appointmentId).executeUpdate();
     }
 
-    /** In the caller's transaction: marks the appointment's notices FAILED for good, with {@code error} as SMTP said it. */
+    /**
+     * In the caller's transaction: marks the appointment's cancellation mails FAILED for good, with {@code error} as
+     * SMTP said it.
+     */
     @Transactional
     public int failForGood(String appointmentId, String error) {
-        return em.createQuery("update Notice n set n.status = dev.bookings.notifications.entity.NoticeStatus.FAILED,"
-                + " n.lastError = :error, n.attempts = 10, n.version = n.version + 1"
-                + " where n.appointment.pk in (select a.pk from Appointment a where a.id = :id)")
-                .setParameter("error", error).setParameter("id", appointmentId).executeUpdate();
+        return em.createNativeQuery("update outbox_message set status = 'FAILED', last_error = ?1, attempts = 10,"
+                + " version = version + 1 where pk in (select m.pk from mail_message m where m.appointment_id = ?2"
+                + " and m.message_kind = 'CANCELLED')")
+                .setParameter(1, error).setParameter(2, appointmentId).executeUpdate();
     }
 
     /**

@@ -96,7 +96,7 @@ class SdkRetryIT {
             assertTrue(proxy.forwarded.stream().filter(f -> f.endsWith("Retry-Attempt 1")).count() >= 4,
                     proxy.forwarded::toString);
 
-            List<MimeMessage> mails = MailServer.await(Set.of("robin@retry.example"), 1, Duration.ofSeconds(20));
+            List<MimeMessage> mails = MailServer.awaitCancellations(Set.of("robin@retry.example"), 1, Duration.ofSeconds(20));
             assertEquals(1, mails.size());
             List<JsonObject> received = receiver.await("/hook", n -> true, 3);
             WebhookReceiver.sleep(Duration.ofSeconds(3)); // a second notification, if any, would arrive meanwhile
@@ -104,7 +104,7 @@ class SdkRetryIT {
                     n -> n.getString("changeType") + (n.getJsonObject("resourceData").containsKey("isCancelled") ? "+cancelled" : ""),
                     Collectors.counting()));
             assertEquals(Map.of("created", 1L, "updated", 1L, "updated+cancelled", 1L), byChange, received::toString);
-            assertEquals(1, MailServer.to(Set.of("robin@retry.example")).size(), "one cancellation mail");
+            assertEquals(1, MailServer.cancellations(Set.of("robin@retry.example")).size(), "one cancellation mail");
         }
     }
 }

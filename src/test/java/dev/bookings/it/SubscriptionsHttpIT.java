@@ -93,7 +93,7 @@ class SubscriptionsHttpIT {
 
             Http.Reply health = Http.get(URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort()
                     + "/health/ready"), null);
-            assertTrue(health.body().contains("change-notifications"), health::toString);
+            assertTrue(health.body().contains("webhook.sent"), health::toString);
             assertFalse(health.body().contains("127.0.0.1"), "no URLs on the open health endpoint");
         }
     }

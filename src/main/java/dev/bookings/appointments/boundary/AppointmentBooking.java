@@ -9,6 +9,7 @@ import dev.bookings.appointments.control.AppointmentInput;
 import dev.bookings.appointments.control.AppointmentStore;
 import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.appointments.entity.AppointmentChange;
+import dev.bookings.appointments.entity.AppointmentState;
 import dev.bookings.businesses.control.BusinessStore;
 import dev.bookings.businesses.entity.BookingBusiness;
 import dev.bookings.errors.InvalidRequest;
@@ -91,6 +92,11 @@ public class AppointmentBooking {
         if (service != null && appointment.serviceName() == null) {
             appointment.serviceName(service.displayName());
         }
+        if (service != null && appointment.remindersJson() == null && service.defaultRemindersJson() != null) {
+            // an appointment booked without reminders takes its service's defaultReminders, copied now: GET shows
+            // them, and a later change of the service's defaults changes no booked appointment
+            appointment.remindersJson(service.defaultRemindersJson());
+        }
         appointments.add(appointment);
         businesses.noteAppointmentLength(business, appointment.duration());
         changes.fire(new AppointmentChange(AppointmentChange.Kind.BOOKED, appointment, business, appointment.createdAt()));
@@ -107,6 +113,7 @@ public class AppointmentBooking {
         });
         checkStaff(business, input);
         checkCustomers(business, input);
+        AppointmentState before = AppointmentState.of(appointment);
         if (input.setsCustomers()) {
             BookingService service = appointment.serviceId() == null ? null
                     : items.find(serviceKind, business, List.of(appointment.serviceId())).stream().findFirst().orElse(null);
@@ -121,10 +128,11 @@ public class AppointmentBooking {
         }
         appointment.touch(now());
         businesses.noteAppointmentLength(business, appointment.duration());
-        changes.fire(new AppointmentChange(AppointmentChange.Kind.UPDATED, appointment, business, appointment.updatedAt()));
+        changes.fire(new AppointmentChange(AppointmentChange.Kind.UPDATED, appointment, business, appointment.updatedAt(),
+                before));
     }
 
-    /** DELETE: removes a booked appointment without notifying anyone (unlike cancel). */
+    /** DELETE: removes a booked appointment; its people's calendar entries go (a CANCEL), with no message of the business's. */
     public void delete(Caller caller, String businessId, String appointmentId, Preconditions preconditions) {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         Appointment appointment = appointments.getBookedForUpdate(business, appointmentId);

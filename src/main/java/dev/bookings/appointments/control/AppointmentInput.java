@@ -8,6 +8,7 @@ import dev.bookings.platform.EmailAddresses;
 import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
 import dev.bookings.platform.Jsons;
+import dev.bookings.platform.Reminders;
 import dev.bookings.services.control.ServiceKind;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -188,7 +189,7 @@ public final class AppointmentInput {
         fields.string("priceType", 32).filter(type -> !ServiceKind.PRICE_TYPES.contains(type)).ifPresent(type -> {
             throw new InvalidRequest("Property 'priceType' must be one of " + ServiceKind.PRICE_TYPES + ".");
         });
-        fields.storedArray("reminders", 16000);
+        Reminders.checked(fields, "reminders");
         fields.string("selfServiceAppointmentId", NAME);
         fields.string("appointmentLabel", NAME);
         fields.string("additionalInformation", TEXT);

@@ -127,6 +127,9 @@ public class Appointment extends BusinessItem {
     @Column(nullable = false)
     private AppointmentStatus status = AppointmentStatus.BOOKED;
 
+    @Column(name = "calendar_sequence", nullable = false)
+    private int calendarSequence;
+
     @Column(name = "cancelled_at")
     private OffsetDateTime cancelledAt;
 
@@ -160,6 +163,16 @@ public class Appointment extends BusinessItem {
         cancellationMessage = message;
         touch(now);
         return true;
+    }
+
+    /** iTIP's SEQUENCE of the appointment's calendar entry as its people last heard of it. */
+    public int calendarSequence() {
+        return calendarSequence;
+    }
+
+    /** A change its people are told of: the calendar entry's next SEQUENCE. */
+    public int nextCalendarSequence() {
+        return ++calendarSequence;
     }
 
     public boolean isCancelled() {

@@ -66,12 +66,17 @@ public class BusinessStore {
                 cb.like(cb.lower(root.get("displayName")), p.bind(String.class, pattern), '\\')), List.of("idKey"));
     }
 
-    /** Removes the business and everything in it: notices, appointments, staff, services, customers. */
+    /**
+     * Removes the business and everything in it: its messages still in the outbox, appointments, staff, services,
+     * customers (its subscriptions go with its row).
+     */
     public void remove(BookingBusiness business) {
         Long pk = business.pk();
         String appointments = "(select a.pk from appointment a where a.business_pk = ?1)";
         for (String sql : new String[] {
-                "delete from notice where appointment_pk in " + appointments,
+                "delete from outbox_message where pk in (select m.pk from mail_message m where m.business_pk = ?1)",
+                "delete from outbox_message where pk in (select c.pk from change_notification c join subscription s"
+                        + " on s.pk = c.subscription_pk where s.business_pk = ?1)",
                 "delete from appointment_customer where appointment_pk in " + appointments,
                 "delete from appointment_staff where appointment_pk in " + appointments,
                 "delete from appointment where business_pk = ?1",

@@ -15,7 +15,10 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
-/** Sends one notice through Jakarta Mail: multipart/alternative (text, HTML) with a stable Message-ID. */
+/**
+ * Sends one mail through Jakarta Mail: multipart/alternative (text, HTML and, when it has one, the iCalendar part)
+ * with a stable Message-ID.
+ */
 @ApplicationScoped
 public class Mailer {
 
@@ -62,7 +65,16 @@ public class Mailer {
         text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart html = new MimeBodyPart();
         html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
-        message.setContent(new MimeMultipart("alternative", text, html));
+        MimeMultipart alternatives = new MimeMultipart("alternative", text, html);
+        if (mail.calendar() != null) {
+            // the iTIP part as mail clients expect it: a third alternative, text/calendar with its method, so
+            // Outlook, Gmail and Apple Calendar add, move or remove the entry themselves
+            MimeBodyPart calendar = new MimeBodyPart();
+            calendar.setContent(mail.calendar(), "text/calendar; charset=UTF-8; method=" + mail.calendarMethod());
+            calendar.setHeader("Content-Transfer-Encoding", "quoted-printable");
+            alternatives.addBodyPart(calendar);
+        }
+        message.setContent(alternatives);
         message.saveChanges();
         Transport.send(message);
     }

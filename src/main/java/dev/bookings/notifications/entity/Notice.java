@@ -1,52 +1,43 @@
 package dev.bookings.notifications.entity;
 
-import dev.bookings.appointments.entity.Appointment;
+import dev.bookings.outbox.entity.OutboxMessage;
 import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
-/** One cancellation notice to one recipient, and where its delivery stands. */
+/**
+ * One mail to one person about one appointment, in the outbox. What it says (subject, text, HTML, calendar part) is
+ * rendered when its change is recorded, so it tells of the appointment as that change left it, even once the
+ * appointment is changed again or deleted. Rows recorded before mails kept their words have no subject: they are
+ * cancellation notices, rendered from the appointment when they go out.
+ */
 @Entity
-@Table(name = "notice")
-@NamedQuery(name = Notice.DUE, query = "select n.pk from Notice n where (n.status = dev.bookings.notifications.entity.NoticeStatus.PENDING"
-        + " and n.nextAttemptAt <= :now) or (n.status = dev.bookings.notifications.entity.NoticeStatus.SENDING and n.claimedUntil < :now)"
-        + " order by n.nextAttemptAt")
-@NamedQuery(name = Notice.CLAIM, query = "update Notice n set n.status = dev.bookings.notifications.entity.NoticeStatus.SENDING,"
-        + " n.claimedBy = :node, n.claimedUntil = :until, n.attempts = n.attempts + 1, n.version = n.version + 1"
-        + " where n.pk = :pk and ((n.status = dev.bookings.notifications.entity.NoticeStatus.PENDING and n.nextAttemptAt <= :now)"
-        + " or (n.status = dev.bookings.notifications.entity.NoticeStatus.SENDING and n.claimedUntil < :now))")
-@NamedQuery(name = Notice.COUNT_BY_STATUS, query = "select n.status, count(n) from Notice n group by n.status")
-@NamedQuery(name = Notice.FIND_BY_APPOINTMENT, query = "select n from Notice n where n.appointment = :appointment order by n.pk")
-public class Notice {
+@Table(name = "mail_message")
+@DiscriminatorValue(Notice.KIND)
+@PrimaryKeyJoinColumn(name = "pk")
+public class Notice extends OutboxMessage {
 
-    public static final String DUE = "Notice.due";
-    public static final String CLAIM = "Notice.claim";
-    public static final String COUNT_BY_STATUS = "Notice.countByStatus";
-    public static final String FIND_BY_APPOINTMENT = "Notice.findByAppointment";
+    /** The outbox kind of mails. */
+    public static final String KIND = "MAIL";
 
-    @Id
-    @SequenceGenerator(name = "booking_seq", sequenceName = "booking_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "booking_seq")
-    private Long pk;
+    @Column(name = "business_pk", nullable = false, updatable = false)
+    private Long businessPk;
 
-    @Column(nullable = false, updatable = false)
-    private String id;
+    @Column(name = "appointment_pk", updatable = false)
+    private Long appointmentPk;
 
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "appointment_pk", nullable = false, updatable = false)
-    private Appointment appointment;
+    @Column(name = "appointment_id", updatable = false)
+    private String appointmentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "message_kind", nullable = false, updatable = false)
+    private MessageKind messageKind;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "recipient_kind", nullable = false, updatable = false)
@@ -61,85 +52,73 @@ public class Notice {
     @Column(name = "recipient_time_zone", updatable = false)
     private String recipientTimeZone;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private NoticeStatus status = NoticeStatus.PENDING;
+    @Column(updatable = false)
+    private String subject;
 
-    @Column(nullable = false)
-    private int attempts;
+    @Column(name = "body_text", updatable = false)
+    private String text;
 
-    @Column(name = "next_attempt_at", nullable = false)
-    private OffsetDateTime nextAttemptAt;
+    @Column(name = "body_html", updatable = false)
+    private String html;
 
-    @Column(name = "claimed_by")
-    private String claimedBy;
-
-    @Column(name = "claimed_until")
-    private OffsetDateTime claimedUntil;
-
-    @Column(name = "last_error")
-    private String lastError;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "sent_at")
-    private OffsetDateTime sentAt;
-
-    @Version
-    private long version;
+    @Column(updatable = false)
+    private String calendar;
 
     protected Notice() {
     }
 
-    public Notice(String id, Appointment appointment, RecipientKind kind, String address, String name, String timeZone,
-            OffsetDateTime now) {
-        this.id = id;
-        this.appointment = appointment;
-        this.recipientKind = kind;
-        this.recipientAddress = address;
-        this.recipientName = name;
-        this.recipientTimeZone = timeZone;
-        this.createdAt = now;
-        this.nextAttemptAt = now;
+    /** A mail about an appointment to {@code recipient}, due at {@code dueAt}, in line behind its older ones. */
+    public Notice(String id, Long businessPk, Long appointmentPk, String appointmentId, MessageKind kind,
+            Recipient recipient, OffsetDateTime now, OffsetDateTime dueAt) {
+        super(id, orderKey(appointmentId, recipient.address()), now, dueAt);
+        this.businessPk = businessPk;
+        this.appointmentPk = appointmentPk;
+        this.appointmentId = appointmentId;
+        this.messageKind = kind;
+        this.recipientKind = recipient.kind();
+        this.recipientAddress = recipient.address();
+        this.recipientName = recipient.name();
+        this.recipientTimeZone = recipient.timeZone();
     }
 
-    /** Delivered: done for good. Only the claimant may say so. */
-    public boolean sent(String node, OffsetDateTime now) {
-        if (status != NoticeStatus.SENDING || !node.equals(claimedBy)) {
-            return false;
-        }
-        status = NoticeStatus.SENT;
-        sentAt = now;
-        claimedBy = null;
-        claimedUntil = null;
-        lastError = null;
-        return true;
+    /** One appointment's mails to one address go out in the order they were recorded. */
+    public static String orderKey(String appointmentId, String address) {
+        return appointmentId + " " + address.toLowerCase(Locale.ROOT);
     }
 
-    /** Not delivered: retry at {@code next}, or give up when {@code next} is null. */
-    public boolean attemptFailed(String node, String error, OffsetDateTime next) {
-        if (status != NoticeStatus.SENDING || !node.equals(claimedBy)) {
-            return false;
-        }
-        status = next == null ? NoticeStatus.FAILED : NoticeStatus.PENDING;
-        nextAttemptAt = next == null ? nextAttemptAt : next;
-        claimedBy = null;
-        claimedUntil = null;
-        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
-        return true;
+    /** Keeps what the mail says. */
+    public Notice says(String subject, String text, String html, String calendar) {
+        this.subject = subject;
+        this.text = text;
+        this.html = html;
+        this.calendar = calendar;
+        return this;
     }
 
-    public Long pk() {
-        return pk;
+    /** A reminder drops no earlier mail: only a new state of the appointment does. */
+    @Override
+    public boolean supersedesOlder() {
+        return messageKind != MessageKind.REMINDER;
     }
 
-    public String id() {
-        return id;
+    public Recipient recipient() {
+        return new Recipient(recipientKind, recipientAddress, recipientName, recipientTimeZone);
     }
 
-    public Appointment appointment() {
-        return appointment;
+    public Long businessPk() {
+        return businessPk;
+    }
+
+    public Long appointmentPk() {
+        return appointmentPk;
+    }
+
+    public String appointmentId() {
+        return appointmentId;
+    }
+
+    public MessageKind messageKind() {
+        return messageKind;
     }
 
     public RecipientKind recipientKind() {
@@ -158,27 +137,19 @@ public class Notice {
         return recipientTimeZone;
     }
 
-    public NoticeStatus status() {
-        return status;
+    public String subject() {
+        return subject;
     }
 
-    public int attempts() {
-        return attempts;
+    public String text() {
+        return text;
     }
 
-    public OffsetDateTime nextAttemptAt() {
-        return nextAttemptAt;
+    public String html() {
+        return html;
     }
 
-    public String claimedBy() {
-        return claimedBy;
-    }
-
-    public String lastError() {
-        return lastError;
-    }
-
-    public OffsetDateTime sentAt() {
-        return sentAt;
+    public String calendar() {
+        return calendar;
     }
 }

@@ -8,6 +8,7 @@ import dev.bookings.businesses.control.ItemKind;
 import dev.bookings.errors.InvalidRequest;
 import dev.bookings.platform.GraphTimes;
 import dev.bookings.platform.JsonFields;
+import dev.bookings.platform.Reminders;
 import dev.bookings.platform.query.QueryableProperties;
 import dev.bookings.platform.JsonWriting;
 import dev.bookings.services.entity.BookingService;
@@ -60,7 +61,7 @@ public class ServiceKind extends ItemKind<BookingService> {
         fields.strings("staffMemberIds", 100, 64).ifPresent(ids -> s.staffMemberIdsJson(JsonWriting.stored(
                 Jsons.JSON.createArrayBuilder(ids).build())));
         fields.storedObject("defaultLocation", 4000).ifPresent(s::defaultLocationJson);
-        fields.storedArray("defaultReminders", 16000).ifPresent(s::defaultRemindersJson);
+        Reminders.checked(fields, "defaultReminders").ifPresent(s::defaultRemindersJson);
         fields.string("additionalInformation", 4000).ifPresent(s::additionalInformation);
         fields.objects("customQuestions", MAX_QUESTIONS).ifPresent(questions -> {
             JsonArrayBuilder stored = Jsons.JSON.createArrayBuilder();

@@ -1,17 +1,18 @@
 package dev.bookings.subscriptions.control;
 
 import dev.bookings.appointments.entity.AppointmentChange;
+import dev.bookings.outbox.control.Outbox;
 import dev.bookings.platform.Ids;
 import dev.bookings.platform.Jsons;
 import dev.bookings.subscriptions.entity.ChangeNotification;
 import dev.bookings.subscriptions.entity.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ public class ChangeRecorder {
     EntityManager em;
 
     @Inject
-    Event<ChangeNotificationsRecorded> recorded;
+    Outbox outbox;
 
     void onChange(@Observes AppointmentChange change) {
         String changeType = switch (change.kind()) {
@@ -37,7 +38,7 @@ public class ChangeRecorder {
         };
         List<Subscription> subscriptions = em.createNamedQuery(Subscription.ACTIVE_FOR_BUSINESS, Subscription.class)
                 .setParameter("businessPk", change.business().pk()).setParameter("now", change.at()).getResultList();
-        int count = 0;
+        List<ChangeNotification> notifications = new ArrayList<>();
         for (Subscription subscription : subscriptions) {
             if (!subscription.changeTypes().contains(changeType)) {
                 continue;
@@ -53,11 +54,8 @@ public class ChangeRecorder {
             String payload = Jsons.JSON.createObjectBuilder().add("id", notificationId)
                     .add("subscriptionId", subscription.id()).add("changeType", changeType).add("resource", resource)
                     .add("tenantId", subscription.tenantId()).add("resourceData", data).build().toString();
-            em.persist(new ChangeNotification(notificationId, subscription.pk(), false, payload, change.at()));
-            count++;
+            notifications.add(new ChangeNotification(notificationId, subscription.pk(), false, payload, change.at()));
         }
-        if (count > 0) {
-            recorded.fire(new ChangeNotificationsRecorded(count));
-        }
+        outbox.record(notifications);
     }
 }

@@ -210,9 +210,9 @@ class TwoInstancesClusterIT {
         assertEquals(3L, count("select count(*) from notice n join appointment a on a.pk = n.appointment_pk where a.id = ?", appointment),
                 "one notice per recipient: customer, staff member, owner");
 
-        List<MimeMessage> mails = MailServer.await(s.addresses(), 3, DELIVERY);
+        List<MimeMessage> mails = MailServer.awaitCancellations(s.addresses(), 3, DELIVERY);
         PayaraInstance.sleep(Duration.ofSeconds(5)); // past a lease and several polls: a second sender would show by now
-        mails = MailServer.to(s.addresses());
+        mails = MailServer.cancellations(s.addresses());
         assertEquals(3, mails.size(), "exactly one mail per recipient");
         assertEquals(s.addresses(), recipients(mails));
     }
@@ -281,9 +281,9 @@ class TwoInstancesClusterIT {
         } finally {
             MailServer.start();
         }
-        MailServer.await(s.customers, s.customers.size(), DELIVERY);
+        MailServer.awaitCancellations(s.customers, s.customers.size(), DELIVERY);
         PayaraInstance.sleep(Duration.ofSeconds(5));
-        List<MimeMessage> mails = MailServer.to(s.customers);
+        List<MimeMessage> mails = MailServer.cancellations(s.customers);
         assertEquals(s.customers.size(), mails.size(), "each notice sent once, by one of the two instances");
         assertEquals(new HashSet<>(s.customers), recipients(mails));
         assertEquals(0L, count("select count(*) from notice n join appointment a on a.pk = n.appointment_pk"
@@ -345,13 +345,13 @@ class TwoInstancesClusterIT {
                 cancelledCustomers.add(s.customers.get(i));
             }
         }
-        MailServer.await(cancelledCustomers, cancelledCustomers.size(), DELIVERY);
+        MailServer.awaitCancellations(cancelledCustomers, cancelledCustomers.size(), DELIVERY);
         long end = System.nanoTime() + DELIVERY.toNanos();
         while (System.nanoTime() < end && unsent(s) > 0) {
             PayaraInstance.sleep(Duration.ofMillis(500));
         }
         assertEquals(0L, unsent(s), "nothing stays pending or claimed");
-        List<MimeMessage> mails = MailServer.to(s.customers);
+        List<MimeMessage> mails = MailServer.cancellations(s.customers);
         assertEquals(new HashSet<>(cancelledCustomers), recipients(mails), "a notice for every stored cancellation, for no other");
         int duplicates = mails.size() - cancelledCustomers.size();
         // SMTP cannot be made exactly-once: the one notice the killed instance may have handed to SMTP and not yet

@@ -1,5 +1,6 @@
-package dev.bookings.subscriptions.boundary;
+package dev.bookings.outbox.boundary;
 
+import dev.bookings.outbox.control.Courier;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -7,22 +8,34 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Starts change notification delivery with the application and runs a round every {@code bookings.subscriptions.poll-seconds}. */
+/**
+ * Starts the outbox's delivery with the application (after the schema is migrated) and runs a round every
+ * {@code bookings.outbox.poll-seconds}. Says at start where each kind of message goes, or why it waits.
+ */
 @Singleton
 @Startup
 @DependsOn("Database")
-public class ChangeNotificationWorker {
+public class OutboxWorker {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
 
     @Inject
-    ChangeNotificationDelivery delivery;
+    OutboxDelivery delivery;
 
     @Inject
-    @ConfigProperty(name = "bookings.subscriptions.poll-seconds")
+    @Any
+    Instance<Courier<?>> couriers;
+
+    @Inject
+    @ConfigProperty(name = "bookings.outbox.poll-seconds")
     int pollSeconds;
 
     @Resource
@@ -32,6 +45,13 @@ public class ChangeNotificationWorker {
 
     @PostConstruct
     void start() {
+        for (Courier<?> courier : couriers) {
+            if (courier.ready()) {
+                LOG.info(courier::readiness);
+            } else {
+                LOG.warning(courier::readiness);
+            }
+        }
         timer = scheduler.scheduleWithFixedDelay(delivery::deliverDue, 1, Math.max(1, pollSeconds), TimeUnit.SECONDS);
     }
 
