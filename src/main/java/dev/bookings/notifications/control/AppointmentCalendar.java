@@ -29,8 +29,6 @@ final class AppointmentCalendar {
         Appointment appointment = facts.appointment();
         boolean cancelled = kind == MessageKind.CANCELLED || kind == MessageKind.REMOVED;
         ZoneId zone = NoticeMessages.zone(recipient.timeZone());
-        String service = appointment.serviceName() == null || appointment.serviceName().isBlank()
-                ? "Appointment" : appointment.serviceName();
         String location = NoticeMessages.place(appointment);
         if (location == null && appointment.locationOnline()) {
             location = recipient.kind() == RecipientKind.CUSTOMER && appointment.anonymousJoinWebUrl() != null
@@ -38,7 +36,7 @@ final class AppointmentCalendar {
         }
         return CalendarInvitation.ics(new CalendarInvitation.Event(appointment.id(), sequence, cancelled,
                 appointment.start().toInstant(), appointment.end().toInstant(), zone.equals(ZoneOffset.UTC) ? null : zone,
-                service + " at " + facts.business().displayName(), facts.note(), location, organizer,
+                NoticeMessages.summary(facts), facts.note(), location, organizer,
                 facts.business().displayName(), List.of(new CalendarInvitation.Attendee(recipient.address(), recipient.name())),
                 now.toInstant()));
     }

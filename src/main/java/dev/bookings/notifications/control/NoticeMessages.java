@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -21,17 +22,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 /**
  * The words of a mail about an appointment, as plain text and as HTML: what happened, the business (name, phone,
  * address), the service, the staff member, when (in the recipient's own time zone when known, else UTC), where, and
  * the business's message. Every value is data: control characters are removed from what goes into headers, and
  * the HTML escapes everything it shows.
+ * <p>
+ * The words are in the business's language ({@link BookingBusiness#languageTag()}), from the {@code Mails} bundle
+ * beside this class: German for any {@code de} tag, else English.
  */
 public final class NoticeMessages {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final String BUNDLE = "dev.bookings.notifications.control.Mails";
+
+    /** English is the base bundle: without this the JVM's default locale would choose for an unknown language. */
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     /** What an appointment's mails tell, the same for every recipient. */
     public record Facts(BookingBusiness business, Appointment appointment, List<String> staffNames, String note) {
@@ -41,60 +49,91 @@ public final class NoticeMessages {
     public record Words(String subject, String text, String html) {
     }
 
+    /** One language's words and date formats. */
+    private record Language(ResourceBundle words, DateTimeFormatter day, DateTimeFormatter time) {
+
+        static Language of(Locale locale) {
+            ResourceBundle words = ResourceBundle.getBundle(BUNDLE, locale, NoticeMessages.class.getClassLoader(),
+                    NO_FALLBACK);
+            return new Language(words, DateTimeFormatter.ofPattern(words.getString("date.day"), locale),
+                    DateTimeFormatter.ofPattern(words.getString("date.time"), locale));
+        }
+
+        String say(String key, Object... arguments) {
+            return new MessageFormat(words.getString(key), Locale.ROOT).format(arguments);
+        }
+    }
+
     private NoticeMessages() {
     }
 
     /** The mail of {@code kind} to {@code recipient}. */
     public static Words render(MessageKind kind, Recipient recipient, Facts facts) {
+        return render(kind, recipient, facts, null);
+    }
+
+    /**
+     * The mail of {@code kind} to {@code recipient}, with a line after the details that links to {@code manageUrl}
+     * when it is given: where a customer manages or cancels the booking.
+     */
+    public static Words render(MessageKind kind, Recipient recipient, Facts facts, String manageUrl) {
         Appointment appointment = facts.appointment();
         BookingBusiness business = facts.business();
+        Language language = language(business);
         ZoneId zone = zone(recipient.timeZone());
         ZonedDateTime start = appointment.start().atZoneSameInstant(zone);
         ZonedDateTime end = appointment.end().atZoneSameInstant(zone);
-        String service = appointment.serviceName() == null || appointment.serviceName().isBlank()
-                ? "Appointment" : appointment.serviceName();
+        String service = service(language, appointment);
         String businessName = business.displayName();
-        String lead = lead(kind, recipient.kind(), businessName);
+        String lead = language.say("lead." + kind + "." + recipient.kind(), businessName);
         String greeting = recipient.name() == null || recipient.name().isBlank()
-                ? "Hello," : "Hello " + recipient.name() + ",";
+                ? language.say("greeting") : language.say("greeting.named", recipient.name());
 
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("Service", service);
-        rows.put("When", DAY.format(start) + "–" + TIME.format(end) + " (" + zone.getId() + ")");
+        rows.put(language.say("label.service"), service);
+        rows.put(language.say("label.when"),
+                language.day().format(start) + "–" + language.time().format(end) + " (" + zone.getId() + ")");
         if (!facts.staffNames().isEmpty()) {
-            rows.put("With", String.join(", ", facts.staffNames()));
+            rows.put(language.say("label.with"), String.join(", ", facts.staffNames()));
         }
         String place = place(appointment);
         if (place != null) {
-            rows.put("Where", place);
+            rows.put(language.say("label.where"), place);
         }
         if (appointment.locationOnline() && appointment.joinWebUrl() != null && recipient.kind() != RecipientKind.CUSTOMER) {
-            rows.put("Online", appointment.joinWebUrl());
+            rows.put(language.say("label.online"), appointment.joinWebUrl());
         } else if (appointment.locationOnline() && recipient.kind() == RecipientKind.CUSTOMER) {
             String url = appointment.anonymousJoinWebUrl() != null ? appointment.anonymousJoinWebUrl() : appointment.joinWebUrl();
             if (url != null) {
-                rows.put("Online", url);
+                rows.put(language.say("label.online"), url);
             }
         }
         if (recipient.kind() != RecipientKind.CUSTOMER && !appointment.customers().isEmpty()
                 && appointment.customers().get(0).name() != null) {
-            rows.put("Customer", appointment.customers().get(0).name());
+            rows.put(language.say("label.customer"), appointment.customers().get(0).name());
         }
-        rows.put("Business", businessName);
+        rows.put(language.say("label.business"), businessName);
         if (business.phone() != null && !business.phone().isBlank()) {
-            rows.put("Phone", business.phone());
+            rows.put(language.say("label.phone"), business.phone());
         }
         String address = address(business.addressJson());
         if (address != null) {
-            rows.put("Address", address);
+            rows.put(language.say("label.address"), address);
         }
         String note = facts.note();
+        String noteHeading = language.say("note", businessName);
+        String manage = language.say("manage");
 
+        // The values line up after the longest label; English's labels fit in the 10 columns its mails always had.
+        int width = Math.max(10, rows.keySet().stream().mapToInt(String::length).max().orElse(0) + 1);
         StringBuilder text = new StringBuilder().append(greeting).append("\n\n").append(lead).append("\n\n");
-        rows.forEach((label, value) -> text.append(label).append(':').append(" ".repeat(Math.max(1, 10 - label.length())))
+        rows.forEach((label, value) -> text.append(label).append(':').append(" ".repeat(width - label.length()))
                 .append(value).append('\n'));
+        if (manageUrl != null) {
+            text.append('\n').append(manage).append(' ').append(manageUrl).append('\n');
+        }
         if (note != null && !note.isBlank()) {
-            text.append("\nMessage from ").append(businessName).append(":\n").append(note).append('\n');
+            text.append('\n').append(noteHeading).append('\n').append(note).append('\n');
         }
 
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>")
@@ -102,13 +141,18 @@ public final class NoticeMessages {
                 .append("<p>").append(escape(lead)).append("</p><table>");
         rows.forEach((label, value) -> html.append(row(label, value)));
         html.append("</table>");
+        if (manageUrl != null) {
+            html.append("<p>").append(escape(manage)).append(" <a href=\"").append(escape(manageUrl)).append("\">")
+                    .append(escape(manageUrl)).append("</a></p>");
+        }
         if (note != null && !note.isBlank()) {
-            html.append("<p>Message from ").append(escape(businessName)).append(":</p><blockquote>")
+            html.append("<p>").append(escape(noteHeading)).append("</p><blockquote>")
                     .append(escape(note).replace("\n", "<br>")).append("</blockquote>");
         }
         html.append("</body></html>");
 
-        String subject = prefix(kind) + ": " + service + " at " + businessName + ", " + DAY.format(start);
+        String subject = language.say("subject", language.say("subject." + kind), service, businessName,
+                language.day().format(start));
         return new Words(headerSafe(subject), text.toString(), html.toString());
     }
 
@@ -120,38 +164,29 @@ public final class NoticeMessages {
                 words.subject(), words.text(), words.html());
     }
 
-    private static String lead(MessageKind kind, RecipientKind to, String businessName) {
-        return switch (kind) {
-            case BOOKED -> switch (to) {
-                case CUSTOMER -> "Your appointment is booked.";
-                case STAFF -> "You have been booked for an appointment.";
-                case OWNER -> "An appointment at " + businessName + " has been booked.";
-            };
-            case CHANGED -> switch (to) {
-                case CUSTOMER -> "Your appointment has changed.";
-                case STAFF -> "An appointment you are assigned to has changed.";
-                case OWNER -> "An appointment at " + businessName + " has changed.";
-            };
-            case CANCELLED -> switch (to) {
-                case CUSTOMER -> "Your appointment has been cancelled.";
-                case STAFF -> "An appointment you were assigned to has been cancelled.";
-                case OWNER -> "An appointment at " + businessName + " has been cancelled.";
-            };
-            case REMOVED -> to == RecipientKind.CUSTOMER ? "You are no longer booked for this appointment."
-                    : "You are no longer assigned to this appointment.";
-            case REMINDER -> to == RecipientKind.CUSTOMER ? "A reminder of your appointment."
-                    : "A reminder of an appointment you are assigned to.";
-        };
+    /** The title of the appointment's calendar entry: its service at the business, in the business's language. */
+    static String summary(Facts facts) {
+        Language language = language(facts.business());
+        return language.say("summary", service(language, facts.appointment()), facts.business().displayName());
     }
 
-    private static String prefix(MessageKind kind) {
-        return switch (kind) {
-            case BOOKED -> "Booked";
-            case CHANGED -> "Changed";
-            case CANCELLED -> "Cancelled";
-            case REMOVED -> "Removed";
-            case REMINDER -> "Reminder";
-        };
+    /** The language of a business's mails: German for any {@code de} tag, English for any other or none. */
+    static Locale locale(String languageTag) {
+        if (languageTag == null || languageTag.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        // Graph writes "de-DE"; a Java-style "de_DE" is taken as meant rather than read as no language at all.
+        String language = Locale.forLanguageTag(languageTag.strip().replace('_', '-')).getLanguage();
+        return language.equals("de") ? Locale.GERMAN : Locale.ENGLISH;
+    }
+
+    private static Language language(BookingBusiness business) {
+        return Language.of(locale(business.languageTag()));
+    }
+
+    private static String service(Language language, Appointment appointment) {
+        return appointment.serviceName() == null || appointment.serviceName().isBlank()
+                ? language.say("service.default") : appointment.serviceName();
     }
 
     /** The appointment's place as Graph's location gives it: its display name and postal address. */
