@@ -68,6 +68,21 @@ public final class GraphTimes {
         }
     }
 
+    /**
+     * The zone a person's times are shown in: their {@code timeZone} (Windows or IANA name), UTC when it is unset
+     * or unknown. For messages and pages, where a stored name that no longer resolves must not fail the rendering.
+     */
+    public static ZoneId zoneOrUtc(String name) {
+        if (name == null || name.isBlank()) {
+            return java.time.ZoneOffset.UTC;
+        }
+        try {
+            return zone(name, "timeZone");
+        } catch (RuntimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
+
     /** An IANA or Windows time zone name; UTC when blank. */
     public static ZoneId zone(String name, String property) {
         if (name == null || name.isBlank()) {

@@ -27,6 +27,8 @@ public final class Deployments {
                 // the tests that run inside the server and what they use; client-side tests stay outside
                 .addClasses(Records.class, AppointmentCancellationIT.class, NoticeOutboxIT.class, ChangeNotificationOutboxIT.class,
                         CustomQuestionLockIT.class, DatabasePoolIT.class, IdempotencyPurgeIT.class, QueryPlansIT.class, ClientMistakesLogIT.class,
+                        // ManagePageIT's first and last steps watch the server's log; its browser steps stay outside
+                        ManagePageIT.class,
                         WebhookReceiver.class, WebhookReceiver.Validation.class,
                         // what ClientMistakesLogIT's client step refers to
                         Api.class, Http.class, Http.Reply.class, TestTokens.class);

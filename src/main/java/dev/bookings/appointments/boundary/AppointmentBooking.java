@@ -92,6 +92,10 @@ public class AppointmentBooking {
         if (service != null && appointment.serviceName() == null) {
             appointment.serviceName(service.displayName());
         }
+        if (service != null && !input.setsCustomerManagement()) {
+            appointment.customerAllowedToManageBooking(service.customerAllowedToManageBooking());
+        }
+        selfService(appointment);
         if (service != null && appointment.remindersJson() == null && service.defaultRemindersJson() != null) {
             // an appointment booked without reminders takes its service's defaultReminders, copied now: GET shows
             // them, and a later change of the service's defaults changes no booked appointment
@@ -126,10 +130,22 @@ public class AppointmentBooking {
         if (!caller.delegated() && (input.start() != null || input.end() != null || input.staffMemberIds().isPresent())) {
             checkStaffFree(business, appointment);
         }
+        selfService(appointment);
         appointment.touch(now());
         businesses.noteAppointmentLength(business, appointment.duration());
         changes.fire(new AppointmentChange(AppointmentChange.Kind.UPDATED, appointment, business, appointment.updatedAt(),
                 before));
+    }
+
+    /**
+     * An appointment its customers may manage gets a {@code selfServiceAppointmentId} if it has none: the id its
+     * customers' manage links are made for (a link works only while the appointment keeps that id).
+     */
+    private static void selfService(Appointment appointment) {
+        if (appointment.customerAllowedToManageBooking() && (appointment.selfServiceAppointmentId() == null
+                || appointment.selfServiceAppointmentId().isBlank())) {
+            appointment.selfServiceAppointmentId(Ids.next());
+        }
     }
 
     /** DELETE: removes a booked appointment; its people's calendar entries go (a CANCEL), with no message of the business's. */

@@ -153,6 +153,11 @@ public final class AppointmentInput {
         return customers.stream().map(CustomerInformation::customerId).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
+    /** Whether the body sets {@code isCustomerAllowedToManageBooking}. */
+    public boolean setsCustomerManagement() {
+        return fields.has("isCustomerAllowedToManageBooking") && !fields.isNull("isCustomerAllowedToManageBooking");
+    }
+
     /** Whether the body sets the customers. */
     public boolean setsCustomers() {
         return fields.has("customers") || !customers.isEmpty();

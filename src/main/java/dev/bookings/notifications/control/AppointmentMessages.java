@@ -13,6 +13,7 @@ import dev.bookings.notifications.entity.RecipientKind;
 import dev.bookings.outbox.control.Outbox;
 import dev.bookings.platform.Ids;
 import dev.bookings.platform.Reminders;
+import dev.bookings.selfservice.control.ManageLinks;
 import dev.bookings.staff.control.StaffKind;
 import dev.bookings.staff.entity.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,9 @@ public class AppointmentMessages {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ManageLinks links;
 
     @Inject
     Config config;
@@ -112,7 +116,7 @@ public class AppointmentMessages {
         OffsetDateTime now = change.at();
         mails.forEach((address, kind) -> {
             Recipient recipient = to.get(address);
-            NoticeMessages.Words words = NoticeMessages.render(kind, recipient, facts);
+            NoticeMessages.Words words = NoticeMessages.render(kind, recipient, facts, manageUrl(kind, appointment, recipient));
             String calendar = AppointmentCalendar.ics(kind, recipient, facts, sequence, now, organizer(business));
             notices.add(new Notice(Ids.next(), business.pk(), appointment.pk(), appointment.id(), kind, recipient, now, now)
                     .says(words.subject(), words.text(), words.html(), calendar));
@@ -146,13 +150,25 @@ public class AppointmentMessages {
                     case OWNER -> false;
                 };
                 if (wanted) {
-                    NoticeMessages.Words words = NoticeMessages.render(MessageKind.REMINDER, person, facts);
+                    NoticeMessages.Words words = NoticeMessages.render(MessageKind.REMINDER, person, facts,
+                            manageUrl(MessageKind.REMINDER, appointment, person));
                     reminders.add(new Notice(Ids.next(), business.pk(), appointment.pk(), appointment.id(),
                             MessageKind.REMINDER, person, now, due).says(words.subject(), words.text(), words.html(), null));
                 }
             }
         }
         return reminders;
+    }
+
+    /**
+     * A customer's manage link, in the mails that leave the appointment booked (not in a cancellation: there is
+     * nothing left to manage), when the appointment allows it and links are configured.
+     */
+    private String manageUrl(MessageKind kind, Appointment appointment, Recipient recipient) {
+        if (recipient.kind() != RecipientKind.CUSTOMER || kind == MessageKind.CANCELLED || kind == MessageKind.REMOVED) {
+            return null;
+        }
+        return links.url(appointment, recipient.address()).orElse(null);
     }
 
     /** The appointment's reminders that have not gone out are dropped: it was cancelled, or they are planned anew. */

@@ -7,17 +7,11 @@ import dev.bookings.notifications.entity.Notice;
 import dev.bookings.notifications.entity.Recipient;
 import dev.bookings.notifications.entity.RecipientKind;
 import dev.bookings.platform.GraphTimes;
-import dev.bookings.platform.Jsons;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
+import dev.bookings.platform.Places;
 import java.text.MessageFormat;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -191,69 +185,16 @@ public final class NoticeMessages {
 
     /** The appointment's place as Graph's location gives it: its display name and postal address. */
     static String place(Appointment appointment) {
-        JsonObject location = object(appointment.serviceLocationJson());
-        if (location == null) {
-            return null;
-        }
-        List<String> parts = new ArrayList<>();
-        addText(parts, location.get("displayName"));
-        String address = location.get("address") instanceof JsonObject a ? address(a) : null;
-        if (address != null) {
-            parts.add(address);
-        }
-        return parts.isEmpty() ? null : String.join(", ", parts);
+        return Places.place(appointment.serviceLocationJson());
     }
 
     /** A Graph physicalAddress as one line: street, postal code and city, state, country. */
     static String address(String json) {
-        JsonObject address = object(json);
-        return address == null ? null : address(address);
-    }
-
-    private static String address(JsonObject address) {
-        List<String> parts = new ArrayList<>();
-        addText(parts, address.get("street"));
-        String city = String.join(" ", text(address.get("postalCode")), text(address.get("city"))).strip();
-        if (!city.isEmpty()) {
-            parts.add(city);
-        }
-        addText(parts, address.get("state"));
-        addText(parts, address.get("countryOrRegion"));
-        return parts.isEmpty() ? null : String.join(", ", parts);
-    }
-
-    private static void addText(List<String> parts, JsonValue value) {
-        String text = text(value);
-        if (!text.isBlank()) {
-            parts.add(text.strip());
-        }
-    }
-
-    private static String text(JsonValue value) {
-        return value instanceof JsonString s ? s.getString() : "";
-    }
-
-    private static JsonObject object(String json) {
-        if (json == null || json.isBlank()) {
-            return null;
-        }
-        try (var reader = Jsons.JSON.createReader(new StringReader(json))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject o ? o : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return Places.address(json);
     }
 
     static ZoneId zone(String name) {
-        if (name == null || name.isBlank()) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return GraphTimes.zone(name, "timeZone");
-        } catch (RuntimeException e) {
-            return ZoneOffset.UTC;
-        }
+        return GraphTimes.zoneOrUtc(name);
     }
 
     private static String row(String label, String value) {

@@ -58,6 +58,7 @@ public class ServiceKind extends ItemKind<BookingService> {
         fields.bool("isHiddenFromCustomers").ifPresent(s::hiddenFromCustomers);
         fields.bool("isLocationOnline").ifPresent(s::locationOnline);
         fields.bool("smsNotificationsEnabled").ifPresent(s::smsNotificationsEnabled);
+        fields.bool("isCustomerAllowedToManageBooking").ifPresent(s::customerAllowedToManageBooking);
         fields.strings("staffMemberIds", 100, 64).ifPresent(ids -> s.staffMemberIdsJson(JsonWriting.stored(
                 Jsons.JSON.createArrayBuilder(ids).build())));
         fields.storedObject("defaultLocation", 4000).ifPresent(s::defaultLocationJson);
@@ -104,6 +105,7 @@ public class ServiceKind extends ItemKind<BookingService> {
             .number("maximumAttendeesCount", "maximumAttendeesCount")
             .bool("isHiddenFromCustomers", "hiddenFromCustomers").bool("isLocationOnline", "locationOnline")
             .bool("smsNotificationsEnabled", "smsNotificationsEnabled")
+            .bool("isCustomerAllowedToManageBooking", "customerAllowedToManageBooking")
             .string("additionalInformation", "additionalInformation")
             .selectOnly("defaultDuration", "preBuffer", "postBuffer", "staffMemberIds", "defaultLocation",
                     "defaultReminders", "customQuestions")
@@ -128,6 +130,7 @@ public class ServiceKind extends ItemKind<BookingService> {
         json.add("isHiddenFromCustomers", s.hiddenFromCustomers());
         json.add("isLocationOnline", s.locationOnline());
         json.add("smsNotificationsEnabled", s.smsNotificationsEnabled());
+        json.add("isCustomerAllowedToManageBooking", s.customerAllowedToManageBooking());
         storedArray(json, "staffMemberIds", s.staffMemberIdsJson());
         putStored(json, "defaultLocation", s.defaultLocationJson());
         storedArray(json, "defaultReminders", s.defaultRemindersJson());

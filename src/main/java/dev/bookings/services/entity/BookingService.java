@@ -46,6 +46,9 @@ public class BookingService extends BusinessItem {
     @Column(name = "sms_notifications_enabled", nullable = false)
     private boolean smsNotificationsEnabled;
 
+    @Column(name = "is_customer_allowed_to_manage", nullable = false)
+    private boolean customerAllowedToManageBooking;
+
     @Column(name = "staff_member_ids_json")
     private String staffMemberIdsJson;
 
@@ -146,6 +149,15 @@ public class BookingService extends BusinessItem {
 
     public void locationOnline(boolean value) {
         this.locationOnline = value;
+    }
+
+    /** Whether customers may manage the appointments of this service themselves, unless an appointment says. */
+    public boolean customerAllowedToManageBooking() {
+        return customerAllowedToManageBooking;
+    }
+
+    public void customerAllowedToManageBooking(boolean value) {
+        this.customerAllowedToManageBooking = value;
     }
 
     public boolean smsNotificationsEnabled() {
