@@ -124,14 +124,20 @@ public class AppointmentBooking {
             input.customQuestionAnswers(answers.check(business, service, input.customQuestionAnswers()));
         }
         input.applyTo(appointment);
+        // every change of the appointment's own row is made before the checks below query (and so flush): an
+        // ordered element collection changed in this transaction (staffMemberIds) was seen written twice when the
+        // entity changed again after such a flush (H2: a unique violation on appointment_staff)
+        if (before.changedFor(appointment)) {
+            appointment.nextCalendarSequence(); // the next SEQUENCE of its calendar entry
+        }
+        selfService(appointment);
+        appointment.touch(now());
         if (!caller.delegated() && input.start() != null) {
             checkPolicy(business, appointment);
         }
         if (!caller.delegated() && (input.start() != null || input.end() != null || input.staffMemberIds().isPresent())) {
             checkStaffFree(business, appointment);
         }
-        selfService(appointment);
-        appointment.touch(now());
         businesses.noteAppointmentLength(business, appointment.duration());
         changes.fire(new AppointmentChange(AppointmentChange.Kind.UPDATED, appointment, business, appointment.updatedAt(),
                 before));
@@ -153,6 +159,7 @@ public class AppointmentBooking {
         BookingBusiness business = businesses.get(caller.tenantId(), businessId);
         Appointment appointment = appointments.getBookedForUpdate(business, appointmentId);
         preconditions.check(appointment.etag());
+        appointment.nextCalendarSequence();
         changes.fire(new AppointmentChange(AppointmentChange.Kind.DELETED, appointment, business, now()));
         appointments.remove(appointment);
     }

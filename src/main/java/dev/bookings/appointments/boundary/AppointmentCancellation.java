@@ -74,6 +74,7 @@ public class AppointmentCancellation {
             throw new MinimumLeadTimeNotMet(appointmentId, lead);
         }
         appointment.cancel(now, caller.actorId(), message);
+        appointment.nextCalendarSequence(); // the CANCEL outranks every invitation its people had
         changes.fire(new AppointmentChange(AppointmentChange.Kind.CANCELLED, appointment, business, now));
         return true;
     }

@@ -170,7 +170,10 @@ public class Appointment extends BusinessItem {
         return calendarSequence;
     }
 
-    /** A change its people are told of: the calendar entry's next SEQUENCE. */
+    /**
+     * A change its people are told of: the calendar entry's next SEQUENCE. The use cases take it as they change the
+     * appointment, before anything is flushed; the mails read {@link #calendarSequence}.
+     */
     public int nextCalendarSequence() {
         return ++calendarSequence;
     }

@@ -22,6 +22,15 @@ public record AppointmentState(OffsetDateTime start, OffsetDateTime end, String 
                 appointment.optOutOfCustomerEmail(), appointment.customerTimeZone(), appointment.remindersJson());
     }
 
+    /**
+     * Whether the appointment's people must hear of the change: its calendar entry moved, or people were put on or
+     * taken off it.
+     */
+    public boolean changedFor(Appointment appointment) {
+        return movedIn(appointment) || optOutOfCustomerEmail != appointment.optOutOfCustomerEmail()
+                || !customers.equals(of(appointment).customers());
+    }
+
     /** Whether the calendar entry moved: another time, service, place or staff. */
     public boolean movedIn(Appointment appointment) {
         return !start.isEqual(appointment.start()) || !end.isEqual(appointment.end())

@@ -106,8 +106,7 @@ public class AppointmentMessages {
         if (mails.isEmpty() && !replan) {
             return;
         }
-        int sequence = change.kind() == AppointmentChange.Kind.BOOKED || mails.isEmpty() ? appointment.calendarSequence()
-                : appointment.nextCalendarSequence();
+        int sequence = appointment.calendarSequence(); // raised by the use case with the change
         List<String> staffNames = items.find(staffKind, business, appointment.staffMemberIds()).stream()
                 .map(StaffMember::displayName).toList();
         String note = change.kind() == AppointmentChange.Kind.CANCELLED ? appointment.cancellationMessage() : null;
