@@ -53,9 +53,10 @@ import org.flywaydb.core.api.output.MigrateResult;
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
                 "fish.payara.validate-atmost-once-period-in-seconds=5",
                 "fish.payara.fail-all-connections=true",
-                // prepared statements kept per connection: without it every statement is parsed again by H2 (whose
-                // own cache keeps 8 per session) and prepared again on PostgreSQL (src/site/markdown/benchmark.md)
-                "fish.payara.statement-cache-size=64",
+                // no statement cache of the pool's (fish.payara.statement-cache-size): with its type unset, Payara 7
+                // looks for a class named "null" (a SEVERE line per new connection, nothing cached); with the type
+                // FIXED, it handed out statements already closed (H2 90007)
+
                 // the driver's data source (a property the driver does not know is ignored); PostgreSQL enforces
                 // the statement and lock timeouts itself, with no client-side timer per statement
                 "loginTimeout=${MPCONFIG=bookings.db.connect-timeout-seconds:5}",
