@@ -67,6 +67,9 @@ class ManagePageIT {
     @ArquillianResource
     URL base;
 
+    @jakarta.inject.Inject
+    Records records;
+
     @Test
     @Order(1)
     void watchTheLog() {
@@ -291,8 +294,10 @@ class ManagePageIT {
 
     @Test
     @Order(8)
-    void noManageTokenReachedTheLog() {
+    void noManageTokenReachedTheLogAndEachCancelSaysWhoCancelled() {
         Logger.getLogger("").removeHandler(WATCH);
+        assertTrue(records.cancelledBy("customer jordan-%@contoso.example via manage link") >= 2,
+                "the appointments cancelled through the page record the customer and the link");
         for (String line : LOG) {
             assertFalse(line.contains("/manage/ey") || line.matches("(?s).*eyJ[A-Za-z0-9_-]{10,}\\.eyJ.*"), line);
         }

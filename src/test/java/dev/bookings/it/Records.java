@@ -103,6 +103,13 @@ public class Records {
         return query.unwrap(DatabaseQuery.class).getSQLString();
     }
 
+    /** How many appointments were cancelled by someone whose name matches {@code pattern} (SQL {@code like}). */
+    @Transactional
+    public long cancelledBy(String pattern) {
+        return em.createQuery("select count(a) from Appointment a where a.cancelledBy like :pattern", Long.class)
+                .setParameter("pattern", pattern).getSingleResult();
+    }
+
     /** The row as committed, cancelled or not. */
     @Transactional
     public Appointment appointment(String id) {

@@ -118,15 +118,16 @@ public class AppointmentBooking {
         checkStaff(business, input);
         checkCustomers(business, input);
         AppointmentState before = AppointmentState.of(appointment);
+        if (input.staffMemberIds().filter(ids -> !ids.equals(before.staffMemberIds())).isPresent()) {
+            appointments.deleteStaffRows(appointment);
+        }
         if (input.setsCustomers()) {
             BookingService service = appointment.serviceId() == null ? null
                     : items.find(serviceKind, business, List.of(appointment.serviceId())).stream().findFirst().orElse(null);
             input.customQuestionAnswers(answers.check(business, service, input.customQuestionAnswers()));
         }
         input.applyTo(appointment);
-        // every change of the appointment's own row is made before the checks below query (and so flush): an
-        // ordered element collection changed in this transaction (staffMemberIds) was seen written twice when the
-        // entity changed again after such a flush (H2: a unique violation on appointment_staff)
+        // every change of the appointment's own row is made here, before the checks below query (and so flush)
         if (before.changedFor(appointment)) {
             appointment.nextCalendarSequence(); // the next SEQUENCE of its calendar entry
         }
