@@ -4,6 +4,7 @@ import dev.bookings.appointments.entity.Appointment;
 import dev.bookings.notifications.entity.MessageKind;
 import dev.bookings.notifications.entity.Recipient;
 import dev.bookings.notifications.entity.RecipientKind;
+import dev.bookings.platform.Places;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,7 +30,7 @@ final class AppointmentCalendar {
         Appointment appointment = facts.appointment();
         boolean cancelled = kind == MessageKind.CANCELLED || kind == MessageKind.REMOVED;
         ZoneId zone = NoticeMessages.zone(recipient.timeZone());
-        String location = NoticeMessages.place(appointment);
+        String location = Places.place(appointment.serviceLocationJson());
         if (location == null && appointment.locationOnline()) {
             location = recipient.kind() == RecipientKind.CUSTOMER && appointment.anonymousJoinWebUrl() != null
                     ? appointment.anonymousJoinWebUrl() : appointment.joinWebUrl();

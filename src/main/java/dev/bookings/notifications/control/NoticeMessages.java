@@ -90,7 +90,7 @@ public final class NoticeMessages {
         if (!facts.staffNames().isEmpty()) {
             rows.put(language.say("label.with"), String.join(", ", facts.staffNames()));
         }
-        String place = place(appointment);
+        String place = Places.place(appointment.serviceLocationJson());
         if (place != null) {
             rows.put(language.say("label.where"), place);
         }
@@ -110,7 +110,7 @@ public final class NoticeMessages {
         if (business.phone() != null && !business.phone().isBlank()) {
             rows.put(language.say("label.phone"), business.phone());
         }
-        String address = address(business.addressJson());
+        String address = Places.address(business.addressJson());
         if (address != null) {
             rows.put(language.say("label.address"), address);
         }
@@ -181,16 +181,6 @@ public final class NoticeMessages {
     private static String service(Language language, Appointment appointment) {
         return appointment.serviceName() == null || appointment.serviceName().isBlank()
                 ? language.say("service.default") : appointment.serviceName();
-    }
-
-    /** The appointment's place as Graph's location gives it: its display name and postal address. */
-    static String place(Appointment appointment) {
-        return Places.place(appointment.serviceLocationJson());
-    }
-
-    /** A Graph physicalAddress as one line: street, postal code and city, state, country. */
-    static String address(String json) {
-        return Places.address(json);
     }
 
     static ZoneId zone(String name) {
